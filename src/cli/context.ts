@@ -1,0 +1,23 @@
+/** Everything a command may touch of the outside world, injected so commands are testable in-process. */
+export interface CliContext {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** True when stdout is a terminal. */
+  stdoutIsTTY: boolean;
+  /** True when stdin is a terminal (prompts are only allowed then). */
+  stdinIsTTY: boolean;
+  /** Whether human output may use ANSI colours (false with --no-color, NO_COLOR, --json or no TTY). */
+  color: boolean;
+  /** Current time; archive uses its local calendar date. */
+  now: () => Date;
+}
+
+/** What a command hands back to main: main alone writes it out and sets the exit code. */
+export interface CommandResult {
+  /** 0 success, 1 failure or validation errors, 2 usage error. */
+  exitCode: number;
+  /** The result: one JSON document under --json, otherwise human text. */
+  stdout: string;
+  /** Progress, warnings, hints and human-mode errors. */
+  stderr: string;
+}

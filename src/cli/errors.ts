@@ -1,0 +1,13 @@
+/** An operational failure (bad name, missing item, unreadable file): reported in one line, exit 1. */
+export class CliError extends Error {
+  readonly code: string;
+  readonly fix: string | undefined;
+  readonly exitCode: number;
+  constructor(code: string, message: string, opts: { fix?: string; exitCode?: number; cause?: unknown } = {}) {
+    super(message, { cause: opts.cause });
+    this.name = 'CliError';
+    this.code = code;
+    this.fix = opts.fix;
+    this.exitCode = opts.exitCode ?? 1;
+  }
+}
