@@ -1,4 +1,4 @@
-/** An operational failure (bad name, missing item, unreadable file): reported in one line, exit 1. */
+/** An operational failure (bad name, missing item, unreadable file): reported in one line, exit 1. Thrown by io/ and app/, caught only by cli/main.ts. */
 export class CliError extends Error {
   readonly code: string;
   readonly fix: string | undefined;
