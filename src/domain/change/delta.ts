@@ -1,0 +1,227 @@
+import type { Issue } from '../issue.ts';
+import { scanMarkdown } from '../markdown/scan.ts';
+import { LineKind, type ScannedDoc } from '../markdown/types.ts';
+import { headingsInside, parseUnits, requirementName, textOf } from '../spec/blocks.ts';
+import type { Requirement, Section } from '../spec/model.ts';
+import { sectionsOf } from '../spec/parse-spec.ts';
+
+export type DeltaOp = 'ADDED' | 'MODIFIED' | 'REMOVED' | 'RENAMED';
+
+export interface RemovedEntry {
+  name: string;
+  /** 0-based line of the header or bullet. */
+  line: number;
+  /** Whether a Reason and a Migration note accompany the entry. */
+  hasReason: boolean;
+  hasMigration: boolean;
+}
+
+export interface RenamedEntry {
+  from: string;
+  to: string;
+  /** 0-based lines of the FROM and TO lines. */
+  line: number;
+  toLine: number;
+}
+
+/** A parsed delta spec: `changes/<c>/specs/<capability>/spec.md`. */
+export interface DeltaSpec {
+  capability: string;
+  /** Root-relative POSIX path, used in issues. */
+  file: string;
+  doc: ScannedDoc;
+  /** Body of `## Purpose`, used only when the delta creates the capability. */
+  purpose?: string;
+  added: Requirement[];
+  modified: Requirement[];
+  removed: RemovedEntry[];
+  renamed: RenamedEntry[];
+  /** Operation sections found, with their heading lines (0-based), in document order. */
+  sections: { op: DeltaOp; line: number }[];
+  /** Syntax problems: anything the parser could not place is reported, never dropped. */
+  issues: Issue[];
+}
+
+const OP_SECTION = /^(ADDED|MODIFIED|REMOVED|RENAMED)[ \t]+Requirements$/i;
+const NEAR_OP_SECTION = /^(?:added|modified|removed|renamed|new|changed|deleted)\b.*requirement|^(?:added|modified|removed|renamed)\b/i;
+const REMOVED_BULLET = /^[ \t]*([-*+])[ \t]+`?#{3}[ \t]*Requirement:[ \t]*(.+?)`?[ \t]*$/i;
+const RENAME_LINE = /^[ \t]*(?:([-*+])[ \t]+)?(FROM|TO):[ \t]*`?#{3}[ \t]*Requirement:[ \t]*(.+?)`?[ \t]*$/i;
+const REASON = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(Reason|Migration)\b/i;
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+interface Ctx {
+  delta: DeltaSpec;
+  issue: (level: Issue['level'], rule: string, line: number, message: string, fix?: string) => void;
+}
+
+function isContent(doc: ScannedDoc, i: number): boolean {
+  const k = doc.kinds[i];
+  return k !== LineKind.Blank && k !== LineKind.Code && k !== LineKind.Html;
+}
+
+function stripName(name: string): string {
+  return name.replace(/[ \t]+#+$/, '').trim();
+}
+
+/** ADDED and MODIFIED: requirement blocks only; anything else in the section is reported. */
+function parseBlockSection(ctx: Ctx, op: 'ADDED' | 'MODIFIED', section: Section): void {
+  const { doc } = ctx.delta;
+  const inner = headingsInside(doc.headings, section.range);
+  const { requirements, foreign } = parseUnits(doc, inner, section.range);
+  for (const f of foreign) {
+    ctx.issue('ERROR', 'delta_non_requirement_heading', f.line, `"### ${f.title}" in ${op} Requirements is not a "### Requirement: <name>" header.`, `Rename it to "### Requirement: ${f.title}" or move it out of the ${op} section.`);
+  }
+  const firstUnit = inner.find((h) => h.level === 3);
+  const introEnd = firstUnit ? firstUnit.line : section.range.end;
+  for (const h of inner) {
+    if (h.level === 4 && h.line < introEnd) {
+      ctx.issue('ERROR', 'delta_scenario_outside_requirement', h.line, `"#### ${h.text}" is not under any "### Requirement:" header.`);
+    }
+  }
+  for (let i = section.line + 1; i < introEnd; i++) {
+    if (isContent(ctx.delta.doc, i) && doc.kinds[i] !== LineKind.Heading) {
+      ctx.issue('WARNING', 'delta_stray_content', i, `Text before the first requirement of ${op} Requirements belongs to no requirement and is not applied.`);
+      break;
+    }
+  }
+  for (const r of requirements) {
+    if (r.name === '') {
+      ctx.issue('ERROR', 'delta_requirement_without_name', r.line, `A "### Requirement:" header in ${op} Requirements has no name.`);
+      continue;
+    }
+    (op === 'ADDED' ? ctx.delta.added : ctx.delta.modified).push(r);
+  }
+}
+
+/** Does `[start, end)` mention a Reason and a Migration? */
+function reasonNotes(doc: ScannedDoc, start: number, end: number): { hasReason: boolean; hasMigration: boolean } {
+  let hasReason = false;
+  let hasMigration = false;
+  for (let i = start; i < end; i++) {
+    const m = REASON.exec(doc.lines[i] as string);
+    if (m?.[1]?.toLowerCase() === 'reason') hasReason = true;
+    if (m?.[1]?.toLowerCase() === 'migration') hasMigration = true;
+  }
+  return { hasReason, hasMigration };
+}
+
+function warnBullet(ctx: Ctx, marker: string | undefined, line: number): void {
+  if (marker && marker !== '-') {
+    ctx.issue('WARNING', 'delta_bullet_style', line, `"${marker}" bullet in a delta list; use "-" so every tool reads it the same way.`);
+  }
+}
+
+/** REMOVED: `### Requirement: X` headers (with Reason/Migration bodies) or `- \`### Requirement: X\`` bullets. */
+function parseRemovedSection(ctx: Ctx, section: Section): void {
+  const { doc } = ctx.delta;
+  const inner = headingsInside(doc.headings, section.range);
+  const { requirements, foreign } = parseUnits(doc, inner, section.range);
+  for (const f of foreign) {
+    ctx.issue('ERROR', 'delta_non_requirement_heading', f.line, `"### ${f.title}" in REMOVED Requirements is not a "### Requirement: <name>" header.`);
+  }
+  for (const r of requirements) {
+    ctx.delta.removed.push({ name: r.name, line: r.line, ...reasonNotes(doc, r.line + 1, r.core.end) });
+  }
+  const firstUnit = inner.find((h) => h.level === 3);
+  const end = firstUnit ? firstUnit.line : section.range.end;
+  const bullets: { name: string; line: number }[] = [];
+  for (let i = section.line + 1; i < end; i++) {
+    if (!isContent(doc, i)) continue;
+    const line = doc.lines[i] as string;
+    const m = REMOVED_BULLET.exec(line);
+    if (m) {
+      warnBullet(ctx, m[1], i);
+      bullets.push({ name: stripName(m[2] ?? ''), line: i });
+    } else if (LIST_ITEM.test(line) && !REASON.test(line) && /^[ \t]{0,1}[-*+\d]/.test(line)) {
+      ctx.issue('ERROR', 'delta_unrecognised_line', i, `"${line.trim()}" in REMOVED Requirements is not a requirement reference.`, 'Write "- `### Requirement: <name>`", or a "### Requirement: <name>" header with **Reason** and **Migration** lines.');
+    }
+  }
+  for (let j = 0; j < bullets.length; j++) {
+    const b = bullets[j] as { name: string; line: number };
+    const next = bullets[j + 1]?.line ?? end;
+    ctx.delta.removed.push({ name: b.name, line: b.line, ...reasonNotes(doc, b.line, next) });
+  }
+}
+
+/** RENAMED: FROM/TO line pairs; a pair is a FROM followed by a TO with no other FROM between. */
+function parseRenamedSection(ctx: Ctx, section: Section): void {
+  const { doc } = ctx.delta;
+  let pending: { name: string; line: number } | undefined;
+  const unpaired = (name: string, line: number, missing: string) =>
+    ctx.issue('ERROR', 'delta_rename_unpaired', line, `RENAMED ${missing === 'TO' ? 'FROM' : 'TO'}: "${name}" has no matching ${missing}: line.`, 'Write each rename as a "- FROM: `### Requirement: Old`" line followed by its "- TO: `### Requirement: New`" line.');
+  for (let i = section.line + 1; i < section.range.end; i++) {
+    if (!isContent(doc, i)) continue;
+    const line = doc.lines[i] as string;
+    const m = RENAME_LINE.exec(line);
+    if (!m) {
+      ctx.issue('ERROR', 'delta_unrecognised_line', i, `"${line.trim()}" in RENAMED Requirements is not a FROM:/TO: line.`, 'Write "- FROM: `### Requirement: Old`" then "- TO: `### Requirement: New`".');
+      continue;
+    }
+    warnBullet(ctx, m[1], i);
+    const name = stripName(m[3] ?? '');
+    if ((m[2] as string).toUpperCase() === 'FROM') {
+      if (pending) unpaired(pending.name, pending.line, 'TO');
+      pending = { name, line: i };
+    } else if (pending) {
+      ctx.delta.renamed.push({ from: pending.name, to: name, line: pending.line, toLine: i });
+      pending = undefined;
+    } else {
+      unpaired(name, i, 'FROM');
+    }
+  }
+  if (pending) unpaired(pending.name, pending.line, 'TO');
+}
+
+function reportOrphans(ctx: Ctx, opSections: Section[]): void {
+  const { doc } = ctx.delta;
+  for (const h of doc.headings) {
+    if (h.level !== 3 || requirementName(h.text) === undefined) continue;
+    if (opSections.some((s) => h.line > s.range.start && h.line < s.range.end)) continue;
+    ctx.issue('ERROR', 'delta_orphan_requirement', h.line, `"### ${h.text}" is not under an "## ADDED|MODIFIED|REMOVED|RENAMED Requirements" section, so it would never be applied.`, 'Move it under the delta section for the operation you mean.');
+  }
+}
+
+function classify(ctx: Ctx, sections: Section[]): Section[] {
+  const seen = new Map<DeltaOp, number>();
+  const opSections: Section[] = [];
+  for (const s of sections) {
+    const m = OP_SECTION.exec(s.title);
+    if (m) {
+      const op = (m[1] as string).toUpperCase() as DeltaOp;
+      const first = seen.get(op);
+      if (first !== undefined) {
+        ctx.issue('ERROR', 'delta_duplicate_section', s.line, `"## ${s.title}" repeats the ${op} section already opened on line ${first + 1}.`, `Merge both into one "## ${op} Requirements" section.`);
+      } else seen.set(op, s.line);
+      ctx.delta.sections.push({ op, line: s.line });
+      opSections.push(s);
+    } else if (/^purpose$/i.test(s.title)) {
+      ctx.delta.purpose = textOf(ctx.delta.doc, { start: s.line + 1, end: s.range.end });
+    } else if (NEAR_OP_SECTION.test(s.title)) {
+      ctx.issue('ERROR', 'delta_unknown_section', s.line, `"## ${s.title}" looks like a delta section but is not one.`, 'Use exactly "## ADDED Requirements", "## MODIFIED Requirements", "## REMOVED Requirements" or "## RENAMED Requirements".');
+    }
+  }
+  return opSections;
+}
+
+/** Parse one delta spec file. Pure: syntax problems come back in `issues`, located by line. */
+export function parseDelta(text: string, capability: string, file: string): DeltaSpec {
+  const doc = scanMarkdown(text);
+  const delta: DeltaSpec = { capability, file, doc, added: [], modified: [], removed: [], renamed: [], sections: [], issues: [] };
+  const ctx: Ctx = {
+    delta,
+    issue: (level, rule, line, message, fix) => {
+      const issue: Issue = { level, rule, message, file, line: line + 1 };
+      if (fix) issue.fix = fix;
+      delta.issues.push(issue);
+    },
+  };
+  const opSections = classify(ctx, sectionsOf(doc));
+  for (const s of opSections) {
+    const op = (OP_SECTION.exec(s.title)?.[1] as string).toUpperCase() as DeltaOp;
+    if (op === 'ADDED' || op === 'MODIFIED') parseBlockSection(ctx, op, s);
+    else if (op === 'REMOVED') parseRemovedSection(ctx, s);
+    else parseRenamedSection(ctx, s);
+  }
+  reportOrphans(ctx, opSections);
+  return delta;
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { parseDelta } from '../change/delta.ts';
+import { parseSpec } from '../spec/parse-spec.ts';
+import { planMerge } from './merge.ts';
+
+const F1 = `# auth Specification
+
+## Purpose
+Authentication for the web application, covering login, logout and session handling.
+
+## Requirements
+### Requirement: User Login
+The system SHALL allow users to log in with email and password.
+
+#### Scenario: Valid credentials
+- **WHEN** a user submits valid credentials
+- **THEN** a session is created
+
+#### Scenario: Invalid credentials
+- **WHEN** a user submits a wrong password
+- **THEN** an error is shown
+
+### Requirement: Logout
+The system SHALL allow users to log out.
+
+#### Scenario: Logout clears session
+- **WHEN** a user logs out
+- **THEN** the session is destroyed
+`;
+
+const F2_DELTA = `## ADDED Requirements
+
+### Requirement: Two-Factor Authentication
+The system MUST require a one-time code after password verification.
+
+#### Scenario: OTP required
+- **WHEN** a user passes the password step
+- **THEN** an OTP prompt is shown
+
+## MODIFIED Requirements
+
+### Requirement: User Login
+The system SHALL allow users to log in with email, password and OTP.
+
+#### Scenario: Valid credentials
+- **WHEN** a user submits valid credentials
+- **THEN** a session is created
+
+#### Scenario: Invalid credentials
+- **WHEN** a user submits a wrong password
+- **THEN** an error is shown
+
+## RENAMED Requirements
+- FROM: \`### Requirement: Logout\`
+- TO: \`### Requirement: Sign Out\`
+`;
+
+function merge(main: string | undefined, delta: string, opts: { retire?: boolean } = {}) {
+  const d = parseDelta(delta, 'auth', 'openspec/changes/c/specs/auth/spec.md');
+  expect(d.issues.filter((i) => i.level === 'ERROR')).toEqual([]);
+  return planMerge({ delta: d, mainText: main, target: 'openspec/specs/auth/spec.md', changeName: 'c', retire: opts.retire ?? false });
+}
+
+const errorsOf = (plan: ReturnType<typeof merge>) => plan.issues.filter((i) => i.level === 'ERROR').map((i) => i.rule);
+
+describe('planMerge', () => {
+  it('applies RENAMED, MODIFIED and ADDED in place and counts them', () => {
+    const plan = merge(F1, F2_DELTA);
+    expect(errorsOf(plan)).toEqual([]);
+    expect(plan.counts).toEqual({ added: 1, modified: 1, removed: 0, renamed: 1 });
+    const spec = parseSpec(plan.text as string);
+    expect(spec.requirements.map((r) => r.name)).toEqual(['User Login', 'Sign Out', 'Two-Factor Authentication']);
+    expect(spec.requirements[0]?.text).toBe('The system SHALL allow users to log in with email, password and OTP.');
+    expect(spec.requirements[1]?.text).toBe('The system SHALL allow users to log out.');
+  });
+
+  it('keeps every byte outside the edited blocks', () => {
+    const plan = merge(F1, F2_DELTA);
+    const text = plan.text as string;
+    expect(text.startsWith(F1.slice(0, F1.indexOf('### Requirement: User Login')))).toBe(true);
+    expect(text).toContain('### Requirement: Sign Out\nThe system SHALL allow users to log out.\n\n#### Scenario: Logout clears session');
+    expect(text.endsWith('- **THEN** an OTP prompt is shown\n')).toBe(true);
+  });
+
+  it('is a no-op when the delta is already applied (sync then archive)', () => {
+    const once = merge(F1, F2_DELTA).text as string;
+    const twice = merge(once, F2_DELTA);
+    expect(errorsOf(twice)).toEqual([]);
+    expect(twice.action).toBe('unchanged');
+    expect(twice.text).toBe(once);
+  });
+
+  it('preserves CRLF line endings and a missing final newline', () => {
+    const crlf = F1.replace(/\n/g, '\r\n');
+    const out = merge(crlf, F2_DELTA).text as string;
+    expect(out.replace(/\r\n/g, '')).not.toContain('\n');
+    const noFinal = F1.trimEnd();
+    const out2 = merge(noFinal, F2_DELTA).text as string;
+    expect(out2.endsWith('\n')).toBe(false);
+    expect(out2.endsWith('- **THEN** an OTP prompt is shown')).toBe(true);
+  });
+
+  it('refuses a MODIFIED that drops a scenario, naming it', () => {
+    const delta = `## MODIFIED Requirements\n### Requirement: User Login\nThe system SHALL do X.\n\n#### Scenario: Valid credentials\n- **WHEN** a\n- **THEN** b\n`;
+    const plan = merge(F1, delta);
+    expect(errorsOf(plan)).toEqual(['merge_scenario_loss']);
+    expect(plan.issues[0]?.message).toContain('"Invalid credentials"');
+    expect(plan.text).toBeUndefined();
+  });
+
+  it('refuses MODIFIED/REMOVED/RENAMED targets that do not exist, and names case variants', () => {
+    expect(errorsOf(merge(F1, '## REMOVED Requirements\n- `### Requirement: Ghost`\n'))).toEqual(['merge_target_not_found']);
+    const plan = merge(F1, '## REMOVED Requirements\n- `### Requirement: user login`\n');
+    expect(errorsOf(plan)).toEqual(['merge_target_case_mismatch']);
+    expect(plan.issues[0]?.message).toContain('### Requirement: User Login');
+  });
+
+  it('refuses an ADDED name equal to an existing one ignoring case', () => {
+    const plan = merge(F1, '## ADDED Requirements\n### Requirement: user  LOGIN\nThe system SHALL x.\n\n#### Scenario: s\n- **WHEN** a\n- **THEN** b\n');
+    expect(errorsOf(plan)).toEqual(['merge_added_case_collision']);
+  });
+
+  it('removes a block with its separator and keeps later sections', () => {
+    const main = `${F1}\n## Notes\nKeep me.\n`;
+    const plan = merge(main, '## REMOVED Requirements\n- `### Requirement: Logout`\n');
+    const text = plan.text as string;
+    expect(text).not.toContain('Logout');
+    expect(text).toContain('- **THEN** an error is shown\n\n## Notes\nKeep me.\n');
+  });
+
+  it('reference case 55: preamble, rename in place, added before a later section', () => {
+    const main = '# s\n\n## Purpose\nA purpose that is long enough to pass the length check easily.\n\n## Requirements\nPreamble text.\n\n### Requirement: One\nThe system SHALL one.\n\n#### Scenario: a\n- **WHEN** x\n- **THEN** y\n\n### Requirement: Two\nThe system SHALL two.\n\n#### Scenario: b\n- **WHEN** x\n- **THEN** y\n\n## Notes\nn\n';
+    const delta = '## REMOVED Requirements\n* `### Requirement: One`\n\n## ADDED Requirements\n### Requirement: Zero\nThe system SHALL zero.\n\n#### Scenario: z\n- **WHEN** x\n- **THEN** y\n\n## RENAMED Requirements\nFROM: ### Requirement: Two\nTO: ### Requirement: Deux\n';
+    const plan = merge(main, delta);
+    expect(errorsOf(plan)).toEqual([]);
+    const spec = parseSpec(plan.text as string);
+    expect(spec.requirements.map((r) => r.name)).toEqual(['Deux', 'Zero']);
+    expect(plan.text).toContain('## Requirements\nPreamble text.\n\n### Requirement: Deux');
+    expect(plan.text).toContain('- **THEN** y\n\n## Notes\nn\n');
+  });
+
+  it('creates a new capability with the delta Purpose, or a placeholder', () => {
+    const delta = '## Purpose\nInvoices let customers see and pay what they owe us each month.\n\n## ADDED Requirements\n### Requirement: Invoice listing\nThe system SHALL list invoices.\n\n#### Scenario: list\n- **WHEN** x\n- **THEN** y\n';
+    const plan = merge(undefined, delta);
+    expect(plan.action).toBe('create');
+    expect(parseSpec(plan.text as string).purpose?.text).toBe('Invoices let customers see and pay what they owe us each month.');
+    expect(merge(undefined, delta.replace(/## Purpose\n.*\n\n/, '')).text).toContain('TBD - created by archiving change c.');
+    expect(errorsOf(merge(undefined, '## MODIFIED Requirements\n### Requirement: X\nThe system SHALL x.\n\n#### Scenario: s\n- **WHEN** a\n- **THEN** b\n'))).toEqual(['merge_target_missing']);
+  });
+
+  it('retires a capability only when asked', () => {
+    const delta = '## REMOVED Requirements\n- `### Requirement: User Login`\n- `### Requirement: Logout`\n';
+    expect(errorsOf(merge(F1, delta))).toEqual(['merge_would_empty_capability']);
+    expect(merge(F1, delta, { retire: true }).action).toBe('retire');
+  });
+
+  it('applies scenario-level operations without copying the whole requirement', () => {
+    const delta = `## MODIFIED Requirements
+### Requirement: User Login
+
+#### ADDED Scenario: Locked account
+- **WHEN** a locked user logs in
+- **THEN** access is refused
+
+#### RENAMED Scenario: Valid credentials -> Successful login
+
+#### REMOVED Scenario: Invalid credentials
+`;
+    const plan = merge(F1, delta);
+    expect(errorsOf(plan)).toEqual([]);
+    const login = parseSpec(plan.text as string).requirements[0];
+    expect(login?.text).toBe('The system SHALL allow users to log in with email and password.');
+    expect(login?.scenarios.map((s) => s.name)).toEqual(['Successful login', 'Locked account']);
+    expect(login?.scenarios[0]?.steps.map((s) => s.keyword)).toEqual(['WHEN', 'THEN']);
+  });
+
+  it('refuses to merge into a structurally broken main spec', () => {
+    const broken = `${F1}\n## ADDED Requirements\n`;
+    expect(errorsOf(merge(broken, F2_DELTA))).toEqual(['merge_target_invalid']);
+  });
+
+  it('never drops content absorbed after a requirement under another ### heading', () => {
+    const main = F1.replace('### Requirement: Logout', '### Notes\nImportant note.\n\n### Requirement: Logout');
+    const plan = merge(main, '## REMOVED Requirements\n- `### Requirement: User Login`\n');
+    expect(plan.text).toContain('### Notes\nImportant note.');
+  });
+});

@@ -1,0 +1,102 @@
+import type { Issue } from '../issue.ts';
+import { parseSpec } from '../spec/parse-spec.ts';
+import { STRUCTURAL_RULES, validateSpec } from '../validation/spec-rules.ts';
+import { type MergeInput, type MergePlan, planUpdate } from './plan-merge.ts';
+
+export type { MergeCounts, MergeInput, MergePlan } from './plan-merge.ts';
+
+function refuse(input: MergeInput, issues: Issue[]): MergePlan {
+  return {
+    capability: input.delta.capability,
+    target: input.target,
+    action: 'unchanged',
+    counts: { added: 0, modified: 0, removed: 0, renamed: 0 },
+    issues,
+  };
+}
+
+function error(input: MergeInput, rule: string, message: string, fix?: string, line?: number): Issue {
+  const issue: Issue = { level: 'ERROR', rule, message: `${input.delta.capability}: ${message}`, file: input.delta.file };
+  if (line !== undefined) issue.line = line + 1;
+  if (fix) issue.fix = fix;
+  return issue;
+}
+
+/** Text of a new capability's spec: title, Purpose (the delta's, or a placeholder), ADDED blocks. */
+function renderNewSpec(input: MergeInput): string {
+  const { delta } = input;
+  const purpose =
+    delta.purpose && delta.purpose.trim() !== ''
+      ? delta.purpose.trim()
+      : `TBD - created by archiving change ${input.changeName}. Update Purpose after archive.`;
+  const blocks = delta.added.map((r) =>
+    [`### Requirement: ${r.name}`, ...delta.doc.lines.slice(r.core.start + 1, r.core.end)].join('\n'),
+  );
+  return `# ${delta.capability} Specification\n\n## Purpose\n\n${purpose}\n\n## Requirements\n\n${blocks.join('\n\n')}\n`;
+}
+
+function planCreate(input: MergeInput): MergePlan {
+  const { delta } = input;
+  const issues: Issue[] = [];
+  const cannot = [
+    ...delta.modified.map((r) => ['MODIFIED', r.name, r.line] as const),
+    ...delta.removed.map((r) => ['REMOVED', r.name, r.line] as const),
+    ...delta.renamed.map((r) => ['RENAMED', r.from, r.line] as const),
+  ];
+  for (const [op, name, line] of cannot) {
+    issues.push(error(input, 'merge_target_missing', `${op} "${name}" targets ${input.target}, which does not exist; a new capability can only have ADDED requirements.`, 'Check the capability path, or write the requirement under "## ADDED Requirements".', line));
+  }
+  if (issues.length > 0) return refuse(input, issues);
+  const counts = { added: delta.added.length, modified: 0, removed: 0, renamed: 0 };
+  return { capability: delta.capability, target: input.target, action: 'create', text: renderNewSpec(input), counts, issues };
+}
+
+function structuralErrors(input: MergeInput, mainText: string): Issue[] {
+  const found = validateSpec(parseSpec(mainText), input.target).filter(
+    (i) => i.level === 'ERROR' && STRUCTURAL_RULES.has(i.rule),
+  );
+  if (found.length === 0) return [];
+  const detail = found.map((i) => `line ${i.line}: ${i.message}`).join('; ');
+  return [error(input, 'merge_target_invalid', `${input.target} is structurally invalid and cannot be updated until fixed: ${detail}`)];
+}
+
+/** Retire or refuse when the merge removed the capability's last requirement. */
+function emptied(input: MergeInput, plan: MergePlan): MergePlan {
+  if (input.retire) {
+    const note: Issue = { level: 'WARNING', rule: 'merge_capability_retired', message: `${input.delta.capability}: last requirement removed; the capability is retired and ${input.target} deleted.`, file: input.delta.file };
+    const { text: _dropped, ...rest } = plan;
+    return { ...rest, action: 'retire', issues: [...plan.issues, note] };
+  }
+  return refuse(input, [
+    error(input, 'merge_would_empty_capability', `removing the last requirement would leave ${input.target} without requirements.`, 'To retire the capability, add "retire_capabilities: true" to the change\'s .openspec.yaml.'),
+  ]);
+}
+
+/**
+ * Plan the merge of one delta into its main spec, entirely in memory. The same function serves
+ * `validate` (a dry run) and `archive`/`sync` (which write `text` only when no ERROR is present).
+ */
+export function planMerge(input: MergeInput): MergePlan {
+  if (input.mainText === undefined) return checkResult(input, planCreate(input));
+  const broken = structuralErrors(input, input.mainText);
+  if (broken.length > 0) return refuse(input, broken);
+  return checkResult(input, planUpdate(input, input.mainText));
+}
+
+/** Validate the merged spec; an ERROR the merge introduced refuses it (errors the spec already had do not). */
+function checkResult(input: MergeInput, plan: MergePlan): MergePlan {
+  if (plan.issues.some((i) => i.level === 'ERROR') || plan.text === undefined || plan.action === 'unchanged') return plan;
+  const result = parseSpec(plan.text);
+  if (result.requirements.length === 0 && input.mainText !== undefined) return emptied(input, plan);
+  const before = new Set(
+    input.mainText === undefined
+      ? []
+      : validateSpec(parseSpec(input.mainText), input.target).map((i) => `${i.rule}|${i.message}`),
+  );
+  const errors = validateSpec(result, input.target).filter(
+    (i) => i.level === 'ERROR' && !before.has(`${i.rule}|${i.message}`),
+  );
+  if (errors.length === 0) return plan;
+  const detail = errors.map((i) => i.message).join('; ');
+  return refuse(input, [...plan.issues, error(input, 'merge_result_invalid', `the merged ${input.target} would be invalid: ${detail}`)]);
+}

@@ -1,0 +1,222 @@
+import type { DeltaSpec } from '../change/delta.ts';
+import type { Issue } from '../issue.ts';
+import { foldName } from '../spec/blocks.ts';
+import type { Requirement, SpecDoc } from '../spec/model.ts';
+import { parseSpec } from '../spec/parse-spec.ts';
+import { applyScenarioOps, isPartialModify } from './scenario-ops.ts';
+import { type SpliceUnit, spliceRequirements } from './splice.ts';
+
+export interface MergeCounts {
+  added: number;
+  modified: number;
+  removed: number;
+  renamed: number;
+}
+
+/** The outcome of merging one delta into its main spec, computed entirely in memory. */
+export interface MergePlan {
+  capability: string;
+  /** Root-relative path of the main spec. */
+  target: string;
+  /** create: new capability; update: rewritten; unchanged: already in sync; retire: delete the spec. */
+  action: 'create' | 'update' | 'unchanged' | 'retire';
+  /** The resulting file content (absent for retire). */
+  text?: string;
+  counts: MergeCounts;
+  /** ERRORs mean the merge is refused; WARNINGs and INFOs are reported alongside. */
+  issues: Issue[];
+}
+
+export interface MergeInput {
+  delta: DeltaSpec;
+  /** Main spec content, or undefined when the capability does not exist yet. */
+  mainText: string | undefined;
+  target: string;
+  changeName: string;
+  /** `.openspec.yaml` says `retire_capabilities: true`. */
+  retire: boolean;
+}
+
+interface Unit {
+  req?: Requirement;
+  core: { start: number; end: number };
+  edit: SpliceUnit['edit'];
+  name?: string;
+}
+
+interface State {
+  input: MergeInput;
+  main: SpecDoc;
+  units: Unit[];
+  byName: Map<string, Unit>;
+  appended: string[][];
+  counts: MergeCounts;
+  issues: Issue[];
+}
+
+function blockLines(delta: DeltaSpec, r: Requirement): string[] {
+  return [`### Requirement: ${r.name}`, ...delta.doc.lines.slice(r.core.start + 1, r.core.end)];
+}
+
+function sameContent(a: string[], b: string[]): boolean {
+  const norm = (lines: string[]) => lines.map((l) => l.trimEnd()).join('\n').trim();
+  return norm(a) === norm(b);
+}
+
+function mainLines(state: State, unit: Unit): string[] {
+  return state.main.doc.lines.slice(unit.core.start, unit.core.end);
+}
+
+function fail(state: State, line: number | undefined, rule: string, message: string, fix?: string): void {
+  const issue: Issue = { level: 'ERROR', rule, message: `${state.input.delta.capability}: ${message}`, file: state.input.delta.file };
+  if (line !== undefined) issue.line = line + 1;
+  if (fix) issue.fix = fix;
+  state.issues.push(issue);
+}
+
+/** An existing name equal to `name` ignoring case and whitespace, other than `name` itself. */
+function variantOf(state: State, name: string, except?: Unit): string | undefined {
+  const folded = foldName(name);
+  for (const [n, u] of state.byName) if (n !== name && u !== except && foldName(n) === folded) return n;
+  return undefined;
+}
+
+function notFound(state: State, op: string, name: string, line: number): void {
+  const variant = variantOf(state, name);
+  if (variant) {
+    fail(state, line, 'merge_target_case_mismatch', `${op} "${name}" matches no requirement, but "### Requirement: ${variant}" exists; names must match exactly.`, `Write the header as "### Requirement: ${variant}".`);
+  } else {
+    fail(state, line, 'merge_target_not_found', `${op} "${name}" matches no requirement in ${state.input.target}.`, `Check the name against "specwright show ${state.input.delta.capability} --type spec".`);
+  }
+}
+
+function applyRenames(state: State): void {
+  for (const r of state.input.delta.renamed) {
+    const unit = state.byName.get(r.from);
+    if (!unit) {
+      if (state.byName.has(r.to) && !variantOf(state, r.from)) continue;
+      notFound(state, 'RENAMED', r.from, r.line);
+      continue;
+    }
+    const clash = state.byName.has(r.to) ? r.to : variantOf(state, r.to, unit);
+    if (clash) {
+      fail(state, r.toLine, 'merge_rename_target_exists', `RENAMED target "${r.to}" collides with the existing "### Requirement: ${clash}".`);
+      continue;
+    }
+    unit.edit = { kind: 'header', header: `### Requirement: ${r.to}` };
+    unit.name = r.to;
+    state.byName.delete(r.from);
+    state.byName.set(r.to, unit);
+    state.counts.renamed++;
+  }
+}
+
+function applyRemovals(state: State): void {
+  for (const r of state.input.delta.removed) {
+    const unit = state.byName.get(r.name);
+    if (!unit) {
+      notFound(state, 'REMOVED', r.name, r.line);
+      continue;
+    }
+    unit.edit = { kind: 'remove' };
+    state.byName.delete(r.name);
+    state.counts.removed++;
+  }
+}
+
+function scenarioLoss(current: Requirement, incoming: Requirement): string[] {
+  const left = new Map<string, number>();
+  for (const s of incoming.scenarios) left.set(s.name, (left.get(s.name) ?? 0) + 1);
+  const lost: string[] = [];
+  for (const s of current.scenarios) {
+    const n = left.get(s.name) ?? 0;
+    if (n > 0) left.set(s.name, n - 1);
+    else lost.push(s.name);
+  }
+  return lost;
+}
+
+function modifiedLines(state: State, unit: Unit, block: Requirement): string[] | undefined {
+  const current = unit.req as Requirement;
+  const { delta } = state.input;
+  if (isPartialModify(block)) {
+    const result = applyScenarioOps(state.main.doc, current, delta.doc, block);
+    if ('errors' in result) {
+      for (const e of result.errors) fail(state, block.line, 'merge_scenario_op_failed', e);
+      return undefined;
+    }
+    result.lines[0] = `### Requirement: ${block.name}`;
+    return result.lines;
+  }
+  const lost = scenarioLoss(current, block);
+  if (lost.length > 0) {
+    const names = lost.map((n) => `"${n}"`).join(', ');
+    fail(state, block.line, 'merge_scenario_loss', `MODIFIED "${block.name}" drops scenario(s) the current requirement has: ${names}. The block has ${block.scenarios.length} level-4 heading(s); the current requirement has ${current.scenarios.length}.`, 'Copy the missing scenarios into the MODIFIED block, or use "#### REMOVED Scenario: <name>" / "#### MODIFIED Scenario: <name>" to change single scenarios.');
+    return undefined;
+  }
+  return blockLines(delta, block);
+}
+
+function applyModifications(state: State): void {
+  for (const block of state.input.delta.modified) {
+    const unit = state.byName.get(block.name);
+    if (!unit) {
+      notFound(state, 'MODIFIED', block.name, block.line);
+      continue;
+    }
+    const lines = modifiedLines(state, unit, block);
+    if (!lines) continue;
+    if (sameContent(lines, mainLines(state, unit)) && unit.edit.kind === 'keep') continue;
+    unit.edit = { kind: 'replace', lines };
+    state.counts.modified++;
+  }
+}
+
+function applyAdditions(state: State): void {
+  const { delta } = state.input;
+  for (const block of delta.added) {
+    const lines = blockLines(delta, block);
+    const existing = state.byName.get(block.name);
+    if (existing) {
+      if (!sameContent(lines, mainLines(state, existing))) {
+        fail(state, block.line, 'merge_added_exists', `ADDED "${block.name}" already exists with different content.`, 'Use MODIFIED to change an existing requirement.');
+      }
+      continue;
+    }
+    const variant = variantOf(state, block.name);
+    if (variant) {
+      fail(state, block.line, 'merge_added_case_collision', `ADDED "${block.name}" collides with the existing "### Requirement: ${variant}" (names differ only in case or spacing).`, `Use MODIFIED "### Requirement: ${variant}" or choose a distinct name.`);
+      continue;
+    }
+    state.appended.push(lines);
+    state.byName.set(block.name, { core: { start: -1, end: -1 }, edit: { kind: 'keep' }, name: block.name });
+    state.counts.added++;
+  }
+}
+
+function initState(input: MergeInput, mainText: string): State {
+  const main = parseSpec(mainText);
+  const units: Unit[] = [
+    ...main.requirements.map((req) => ({ req, core: req.core, edit: { kind: 'keep' } as const, name: req.name })),
+    ...main.foreign.map((f) => ({ core: f.core, edit: { kind: 'keep' } as const })),
+  ].sort((a, b) => a.core.start - b.core.start);
+  const byName = new Map<string, Unit>();
+  for (const u of units) if (u.name !== undefined && !byName.has(u.name)) byName.set(u.name, u);
+  const counts = { added: 0, modified: 0, removed: 0, renamed: 0 };
+  return { input, main, units, byName, appended: [], counts, issues: [] };
+}
+
+/** Merge a delta into an existing main spec: RENAMED, then REMOVED, then MODIFIED, then ADDED. */
+export function planUpdate(input: MergeInput, mainText: string): MergePlan {
+  const state = initState(input, mainText);
+  applyRenames(state);
+  applyRemovals(state);
+  applyModifications(state);
+  applyAdditions(state);
+  const base = { capability: input.delta.capability, target: input.target, counts: state.counts, issues: state.issues };
+  if (state.issues.some((i) => i.level === 'ERROR')) return { ...base, action: 'unchanged' };
+  const changed = state.units.some((u) => u.edit.kind !== 'keep') || state.appended.length > 0;
+  if (!changed) return { ...base, action: 'unchanged', text: mainText };
+  const text = spliceRequirements(state.main, state.units, state.appended);
+  return { ...base, action: 'update', text };
+}

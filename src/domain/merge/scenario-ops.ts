@@ -1,0 +1,80 @@
+import type { ScannedDoc } from '../markdown/types.ts';
+import { foldName } from '../spec/blocks.ts';
+import type { Requirement, Scenario } from '../spec/model.ts';
+
+/** A MODIFIED block is partial when any of its level-4 headings carries a scenario operation. */
+export function isPartialModify(block: Requirement): boolean {
+  return block.scenarios.some((s) => s.op !== undefined);
+}
+
+function linesOf(doc: ScannedDoc, start: number, end: number): string[] {
+  return doc.lines.slice(start, end);
+}
+
+function bodyLines(doc: ScannedDoc, r: Requirement): string[] {
+  const text = r.text;
+  return text === '' ? [] : text.split('\n');
+}
+
+interface Piece {
+  name: string;
+  lines: string[];
+}
+
+/**
+ * Apply scenario-level operations (`#### ADDED|MODIFIED|REMOVED Scenario: X`,
+ * `#### RENAMED Scenario: Old -> New`) of a partial MODIFIED block to the current requirement.
+ * Returns the new block's lines, or the reasons it cannot be applied.
+ */
+export function applyScenarioOps(
+  mainDoc: ScannedDoc,
+  current: Requirement,
+  deltaDoc: ScannedDoc,
+  block: Requirement,
+): { lines: string[] } | { errors: string[] } {
+  const errors: string[] = [];
+  const pieces: Piece[] = current.scenarios.map((s) => ({ name: s.name, lines: linesOf(mainDoc, s.core.start, s.core.end) }));
+  const find = (name: string) => pieces.findIndex((p) => p.name === name);
+  const near = (name: string) => pieces.find((p) => foldName(p.name) === foldName(name) && p.name !== name);
+  const missing = (s: Scenario, verb: string) => {
+    const variant = near(s.name);
+    errors.push(`${verb} scenario "${s.name}" is not in requirement "${current.name}"${variant ? ` (it has "${variant.name}"; names must match exactly)` : ''}.`);
+  };
+  for (const s of block.scenarios) {
+    const own = linesOf(deltaDoc, s.core.start + 1, s.core.end);
+    const at = find(s.name);
+    if (s.op === undefined) {
+      errors.push(`"#### ${s.labelled ? 'Scenario: ' : ''}${s.name}" has no operation; in a block of scenario operations every level-4 heading needs ADDED, MODIFIED, REMOVED or RENAMED.`);
+    } else if (s.op === 'ADDED') {
+      const clash = pieces.find((p) => foldName(p.name) === foldName(s.name));
+      if (clash) errors.push(`ADDED scenario "${s.name}" already exists in requirement "${current.name}" as "${clash.name}".`);
+      else pieces.push({ name: s.name, lines: [`#### Scenario: ${s.name}`, ...own] });
+    } else if (at === -1) {
+      missing(s, s.op);
+    } else if (s.op === 'MODIFIED') {
+      pieces[at] = { name: s.name, lines: [`#### Scenario: ${s.name}`, ...own] };
+    } else if (s.op === 'REMOVED') {
+      pieces.splice(at, 1);
+    } else {
+      const to = s.renameTo ?? '';
+      if (to === '') errors.push(`RENAMED scenario "${s.name}" needs a new name: "#### RENAMED Scenario: Old -> New".`);
+      else if (pieces.some((p) => foldName(p.name) === foldName(to))) errors.push(`RENAMED scenario target "${to}" already exists in requirement "${current.name}".`);
+      else {
+        const piece = pieces[at] as Piece;
+        pieces[at] = { name: to, lines: [`#### Scenario: ${to}`, ...piece.lines.slice(1)] };
+      }
+    }
+  }
+  if (errors.length > 0) return { errors };
+  const body = bodyLines(deltaDoc, block).length > 0 ? bodyLines(deltaDoc, block) : bodyLines(mainDoc, current);
+  const lines = [`### Requirement: ${current.name}`];
+  if (body.length > 0) lines.push('', ...body);
+  for (const p of pieces) lines.push('', ...trimTrailingBlank(p.lines));
+  return { lines };
+}
+
+function trimTrailingBlank(lines: string[]): string[] {
+  let e = lines.length;
+  while (e > 0 && (lines[e - 1] as string).trim() === '') e--;
+  return lines.slice(0, e);
+}

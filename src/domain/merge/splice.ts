@@ -1,0 +1,99 @@
+import type { ScannedDoc } from '../markdown/types.ts';
+import { coreEnd } from '../spec/blocks.ts';
+import type { LineRange, SpecDoc } from '../spec/model.ts';
+import { sliceLines } from '../spec/parse-spec.ts';
+
+/** What happens to one unit (requirement or foreign block) of the Requirements section. */
+export type UnitEdit =
+  | { kind: 'keep' }
+  | { kind: 'remove' }
+  /** Replace only the header line (a rename keeps position and body). */
+  | { kind: 'header'; header: string }
+  /** Replace the whole core with these lines (a MODIFIED block). */
+  | { kind: 'replace'; lines: string[] };
+
+export interface SpliceUnit {
+  core: LineRange;
+  edit: UnitEdit;
+}
+
+/** The file's dominant line ending; CRLF wins ties, LF when there is none. */
+export function dominantEol(source: string): string {
+  let crlf = 0;
+  let lf = 0;
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) {
+    if (i > 0 && source.charCodeAt(i - 1) === 13) crlf++;
+    else lf++;
+  }
+  return crlf >= lf && crlf > 0 ? '\r\n' : '\n';
+}
+
+function endsWithEol(text: string): boolean {
+  return text.endsWith('\n') || text.endsWith('\r');
+}
+
+/** Text of a unit after its edit; unchanged units are their exact original bytes. */
+function unitText(doc: ScannedDoc, unit: SpliceUnit, eol: string): string {
+  const original = sliceLines(doc, unit.core.start, unit.core.end);
+  const finalEol = endsWithEol(original) ? eol : '';
+  switch (unit.edit.kind) {
+    case 'keep':
+    case 'remove':
+      return original;
+    case 'header': {
+      const headerLine = sliceLines(doc, unit.core.start, unit.core.start + 1);
+      const headerEol = headerLine.slice((doc.lines[unit.core.start] as string).length + (unit.core.start === 0 ? doc.bomLength : 0));
+      return unit.edit.header + headerEol + sliceLines(doc, unit.core.start + 1, unit.core.end);
+    }
+    case 'replace':
+      return unit.edit.lines.join(eol) + finalEol;
+  }
+}
+
+/**
+ * Rebuild the Requirements section from edited units plus appended blocks, touching nothing else:
+ * every byte outside edited units (separators, preamble, later sections, the final newline) is kept.
+ * Units must be sorted by position. `appended` blocks are arrays of lines (no line endings).
+ */
+export function spliceRequirements(spec: SpecDoc, units: SpliceUnit[], appended: string[][]): string {
+  const { doc } = spec;
+  const eol = dominantEol(doc.source);
+  const section = spec.requirementsSection;
+  if (!section) return appendSection(doc.source, appended, eol);
+  const secStart = section.line;
+  const secEnd = section.range.end;
+  const first = units[0];
+  const leadEnd = first ? coreEnd(doc, secStart + 1, first.core.start) : coreEnd(doc, secStart + 1, secEnd);
+  const lastCoreEnd = units.length > 0 ? (units[units.length - 1] as SpliceUnit).core.end : leadEnd;
+  const p0 = first ? sliceLines(doc, leadEnd, first.core.start) : '';
+  let out = sliceLines(doc, 0, leadEnd);
+  let emitted = 0;
+  for (let k = 0; k < units.length; k++) {
+    const unit = units[k] as SpliceUnit;
+    if (unit.edit.kind === 'remove') continue;
+    const gapBefore = k === 0 ? p0 : sliceLines(doc, (units[k - 1] as SpliceUnit).core.end, unit.core.start);
+    out += emitted === 0 ? p0 : gapBefore;
+    out += unitText(doc, unit, eol);
+    emitted++;
+  }
+  for (const lines of appended) {
+    if (out !== '' && !endsWithEol(out)) out += eol;
+    out += eol + lines.join(eol) + eol;
+  }
+  const tail = sliceLines(doc, lastCoreEnd, secEnd);
+  const rest = sliceLines(doc, secEnd, doc.lines.length);
+  if (appended.length > 0 && !endsWithEol(sliceLines(doc, 0, doc.lines.length)) && tail === '' && rest === '') {
+    out = out.slice(0, out.length - eol.length);
+  }
+  return out + tail + rest;
+}
+
+/** No Requirements section: add one at the end of the file with the appended blocks. */
+function appendSection(source: string, appended: string[][], eol: string): string {
+  let out = source;
+  if (out !== '' && !endsWithEol(out)) out += eol;
+  if (out.trim() !== '') out += eol;
+  out += `## Requirements${eol}`;
+  for (const lines of appended) out += eol + lines.join(eol) + eol;
+  return out;
+}

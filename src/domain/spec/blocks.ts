@@ -1,0 +1,161 @@
+import { LineKind, type Heading, type ScannedDoc } from '../markdown/types.ts';
+import type { ForeignBlock, LineRange, Requirement, Scenario, ScenarioOp, Step, StepKeyword } from './model.ts';
+
+const REQUIREMENT_HEADER = /^Requirement:[ \t]*(.*)$/i;
+const SCENARIO_HEADER = /^(?:(ADDED|MODIFIED|REMOVED|RENAMED)[ \t]+)?Scenario:[ \t]*(.*)$/i;
+const RENAME_ARROW = /[ \t]+(?:->|→)[ \t]+/;
+const KEYWORD = /\b(?:SHALL|MUST)\b/;
+const BOLD_STEP = /^[ \t]*[-*+][ \t]+\*\*(GIVEN|WHEN|THEN|AND|BUT):?\*\*:?[ \t]*(.*)$/i;
+const PLAIN_STEP = /^[ \t]*(?:[-*+][ \t]+)?(GIVEN|WHEN|THEN|AND|BUT)\b:?[ \t]+(.*)$/i;
+
+/** The requirement name in a level-3 heading text, or undefined when it is not `Requirement: ...`. */
+export function requirementName(headingText: string): string | undefined {
+  const m = REQUIREMENT_HEADER.exec(headingText);
+  return m ? (m[1] ?? '').trim() : undefined;
+}
+
+/** Fold a name for near-miss comparisons: lower case, whitespace runs collapsed. Never used to match. */
+export function foldName(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Index one past the last non-blank line in `[start, end)`; `start` when all are blank. */
+export function coreEnd(doc: ScannedDoc, start: number, end: number): number {
+  let e = end;
+  while (e > start && doc.kinds[e - 1] === LineKind.Blank) e--;
+  return e;
+}
+
+/** Lines `[start, end)` trimmed of blank lines at both ends, joined with `\n` (line endings normalised). */
+export function textOf(doc: ScannedDoc, range: LineRange): string {
+  let s = range.start;
+  const e = coreEnd(doc, range.start, range.end);
+  while (s < e && doc.kinds[s] === LineKind.Blank) s++;
+  return doc.lines.slice(s, e).join('\n');
+}
+
+function proseHasKeyword(doc: ScannedDoc, range: LineRange): boolean {
+  for (let i = range.start; i < range.end; i++) {
+    const k = doc.kinds[i];
+    if (k === LineKind.Code || k === LineKind.Html) continue;
+    if (KEYWORD.test(doc.lines[i] as string)) return true;
+  }
+  return false;
+}
+
+/** Parse Given/When/Then steps: `- **WHEN** x` bullets or plain `When x` lines; other lines continue a step. */
+export function parseSteps(doc: ScannedDoc, range: LineRange): Step[] {
+  const steps: Step[] = [];
+  for (let i = range.start; i < range.end; i++) {
+    const kind = doc.kinds[i];
+    if (kind === LineKind.Blank || kind === LineKind.Code || kind === LineKind.Html) continue;
+    const line = doc.lines[i] as string;
+    const m = BOLD_STEP.exec(line) ?? PLAIN_STEP.exec(line);
+    if (m) {
+      steps.push({ keyword: (m[1] as string).toUpperCase() as StepKeyword, text: (m[2] ?? '').trim(), line: i });
+      continue;
+    }
+    const last = steps[steps.length - 1];
+    if (last && line.trim() !== '') last.text = `${last.text} ${line.trim()}`.trim();
+  }
+  return steps;
+}
+
+function parseScenarioHeading(text: string): Pick<Scenario, 'name' | 'labelled' | 'op' | 'renameTo'> {
+  const m = SCENARIO_HEADER.exec(text);
+  if (!m) return { name: text.trim(), labelled: false };
+  const op = m[1] ? (m[1].toUpperCase() as ScenarioOp) : undefined;
+  const name = (m[2] ?? '').trim();
+  if (op === 'RENAMED') {
+    const arrow = RENAME_ARROW.exec(name);
+    if (arrow) {
+      return {
+        name: name.slice(0, arrow.index).trim(),
+        labelled: true,
+        op,
+        renameTo: name.slice(arrow.index + arrow[0].length).trim(),
+      };
+    }
+  }
+  return op ? { name, labelled: true, op } : { name, labelled: true };
+}
+
+function buildScenario(doc: ScannedDoc, heading: Heading, end: number): Scenario {
+  const e = coreEnd(doc, heading.line + 1, end);
+  const bodyRange = { start: heading.line + 1, end: e };
+  return {
+    ...parseScenarioHeading(heading.text),
+    line: heading.line,
+    core: { start: heading.line, end: Math.max(e, heading.line + 1) },
+    body: textOf(doc, bodyRange),
+    steps: parseSteps(doc, bodyRange),
+  };
+}
+
+/** Build one requirement from its header and the level-4+ headings inside `[header.line, end)`. */
+function buildRequirement(doc: ScannedDoc, name: string, inner: Heading[], header: Heading, end: number) {
+  const scenarios: Scenario[] = [];
+  const level4 = inner.filter((h) => h.level === 4);
+  for (let j = 0; j < level4.length; j++) {
+    const h = level4[j] as Heading;
+    const next = level4[j + 1];
+    scenarios.push(buildScenario(doc, h, next ? next.line : end));
+  }
+  const bodyEnd = level4[0] ? level4[0].line : end;
+  const bodyRange = { start: header.line + 1, end: coreEnd(doc, header.line + 1, bodyEnd) };
+  const requirement: Requirement = {
+    name,
+    line: header.line,
+    core: { start: header.line, end: Math.max(coreEnd(doc, header.line + 1, end), header.line + 1) },
+    bodyRange,
+    text: textOf(doc, bodyRange),
+    hasKeyword: proseHasKeyword(doc, bodyRange),
+    scenarios,
+  };
+  return requirement;
+}
+
+/**
+ * Split `[range.start, range.end)` into units at every level-3 heading: `### Requirement:` blocks and
+ * foreign `###` blocks. A unit ends before the next heading of level 1-3 or at the range end.
+ * `headings` must be the document's headings strictly inside the range (the section heading excluded).
+ */
+export function parseUnits(
+  doc: ScannedDoc,
+  headings: Heading[],
+  range: LineRange,
+): { requirements: Requirement[]; foreign: ForeignBlock[] } {
+  const requirements: Requirement[] = [];
+  const foreign: ForeignBlock[] = [];
+  let k = 0;
+  while (k < headings.length) {
+    const h = headings[k] as Heading;
+    let next = k + 1;
+    while (next < headings.length && (headings[next] as Heading).level > 3) next++;
+    if (h.level === 3) {
+      const end = next < headings.length ? (headings[next] as Heading).line : range.end;
+      const name = requirementName(h.text);
+      if (name === undefined) {
+        foreign.push({ title: h.text, line: h.line, core: { start: h.line, end: coreEnd(doc, h.line + 1, end) } });
+      } else {
+        requirements.push(buildRequirement(doc, name, headings.slice(k + 1, next), h, end));
+      }
+    }
+    k = next;
+  }
+  return { requirements, foreign };
+}
+
+/** The headings strictly inside `(range.start, range.end)` (binary search: headings are sorted by line). */
+export function headingsInside(all: Heading[], range: LineRange): Heading[] {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((all[mid] as Heading).line <= range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < all.length && (all[end] as Heading).line < range.end) end++;
+  return all.slice(lo, end);
+}
