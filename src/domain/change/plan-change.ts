@@ -1,0 +1,76 @@
+import type { Issue } from '../issue.ts';
+import { type MergePlan, planMerge } from '../merge/merge.ts';
+import { validateDelta } from '../validation/delta-rules.ts';
+import { type DeltaSpec, parseDelta } from './delta.ts';
+
+/** Everything about a change that validation and archive need, already read from disk. */
+export interface ChangeInput {
+  name: string;
+  /** Delta files found at `specs/<capability>/spec.md`, sorted by capability. */
+  deltaFiles: { capability: string; file: string; text: string }[];
+  /** Other files under the change's `specs/` (root-relative paths): never merged, so reported. */
+  misplaced: { file: string; looksLikeDelta: boolean }[];
+  /** Main spec text per capability touched; undefined when the capability does not exist. */
+  mainSpecs: ReadonlyMap<string, string | undefined>;
+  /** Root-relative path of a capability's main spec. */
+  mainPath: (capability: string) => string;
+  skipSpecs: boolean;
+  retireCapabilities: boolean;
+  /** Root-relative path of the change folder, for change-level issues. */
+  dir: string;
+}
+
+export interface ChangePlan {
+  deltas: DeltaSpec[];
+  merges: MergePlan[];
+  issues: Issue[];
+}
+
+function fileIssues(input: ChangeInput): Issue[] {
+  const issues: Issue[] = [];
+  for (const m of input.misplaced) {
+    issues.push({
+      level: 'ERROR',
+      rule: 'delta_misplaced_file',
+      message: `${m.file} is not at specs/<capability>/spec.md, so it would never be merged${m.looksLikeDelta ? ' (it contains delta sections)' : ''}.`,
+      file: m.file,
+      fix: 'Move its requirements into specs/<capability>/spec.md.',
+    });
+  }
+  const hasDeltas = input.deltaFiles.length > 0;
+  if (input.skipSpecs && (hasDeltas || input.misplaced.length > 0)) {
+    issues.push({ level: 'ERROR', rule: 'change_skip_specs_with_deltas', message: 'skip_specs is set in .openspec.yaml but the change has spec files under specs/.', file: `${input.dir}/.openspec.yaml`, fix: 'Remove skip_specs or delete the delta spec files.' });
+  } else if (!hasDeltas && input.skipSpecs) {
+    issues.push({ level: 'INFO', rule: 'change_skip_specs', message: 'skip_specs is set: the change declares no spec-level behaviour changes.', file: `${input.dir}/.openspec.yaml` });
+  } else if (!hasDeltas && input.misplaced.length === 0) {
+    issues.push({ level: 'ERROR', rule: 'change_no_deltas', message: `Change "${input.name}" has no delta specs.`, file: input.dir, fix: 'Add specs/<capability>/spec.md with "## ADDED|MODIFIED|REMOVED|RENAMED Requirements", or set "skip_specs: true" in .openspec.yaml for a change with no behaviour change.' });
+  }
+  return issues;
+}
+
+/**
+ * Validate a change and plan every merge it implies, in memory. `validate` reports the issues;
+ * `archive` writes the merges only when there is no ERROR: the two can never disagree.
+ */
+export function planChange(input: ChangeInput): ChangePlan {
+  const issues = fileIssues(input);
+  const deltas: DeltaSpec[] = [];
+  const merges: MergePlan[] = [];
+  for (const f of input.deltaFiles) {
+    const delta = parseDelta(f.text, f.capability, f.file);
+    deltas.push(delta);
+    const own = validateDelta(delta);
+    issues.push(...own);
+    if (own.some((i) => i.level === 'ERROR')) continue;
+    const plan = planMerge({
+      delta,
+      mainText: input.mainSpecs.get(f.capability),
+      target: input.mainPath(f.capability),
+      changeName: input.name,
+      retire: input.retireCapabilities,
+    });
+    merges.push(plan);
+    issues.push(...plan.issues);
+  }
+  return { deltas, merges, issues };
+}
