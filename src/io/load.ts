@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChangeInput } from '../domain/change/plan-change.ts';
 import { CliError } from '../domain/errors.ts';
+import type { Issue } from '../domain/issue.ts';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const DELTA_HINT = /^##[ \t]+(?:ADDED|MODIFIED|REMOVED|RENAMED)[ \t]+Requirements/im;
@@ -138,4 +139,42 @@ export function loadChangeInput(
     mainSpecs.set(d.capability, readTextIfExists(join(root, rel), rel));
   }
   return { name, deltaFiles, misplaced, mainSpecs, mainPath: mainSpecPath, dir: changeRel, ...meta };
+}
+
+/** The `.openspec.yaml` flags that change how a change is validated and archived. */
+export interface ChangeFlags {
+  skipSpecs: boolean;
+  retireCapabilities: boolean;
+}
+
+/** Read the flags of `.openspec.yaml`; broken metadata is reported as an issue, flags then count as unset. */
+export async function loadChangeFlags(root: string, changeRel: string): Promise<{ flags: ChangeFlags; issues: Issue[] }> {
+  const rel = `${changeRel}/.openspec.yaml`;
+  const text = readTextIfExists(join(root, rel), rel);
+  const flags = { skipSpecs: false, retireCapabilities: false };
+  if (text === undefined) return { flags, issues: [] };
+  const { parseDocument } = await import('yaml');
+  const doc = parseDocument(text, { uniqueKeys: true });
+  const err = doc.errors[0];
+  if (err) {
+    const line = err.linePos?.[0]?.line;
+    const issue: Issue = { level: 'ERROR', rule: 'change_metadata_invalid', message: `${rel}: invalid YAML: ${err.message.split('\n')[0]}`, file: rel };
+    if (line) issue.line = line;
+    return { flags, issues: [issue] };
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || data === undefined) return { flags, issues: [] };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return { flags, issues: [{ level: 'ERROR', rule: 'change_metadata_invalid', message: `${rel}: expected a YAML mapping.`, file: rel }] };
+  }
+  const record = data as Record<string, unknown>;
+  const issues: Issue[] = [];
+  for (const [key, field] of [['skip_specs', 'skipSpecs'], ['retire_capabilities', 'retireCapabilities']] as const) {
+    const v = record[key];
+    if (v === true) flags[field] = true;
+    else if (v !== undefined && v !== false) {
+      issues.push({ level: 'ERROR', rule: 'change_metadata_invalid', message: `${rel}: ${key} must be true or false, not ${JSON.stringify(v)}.`, file: rel });
+    }
+  }
+  return { flags, issues };
 }

@@ -48,6 +48,11 @@ function fileIssues(input: ChangeInput): Issue[] {
   return issues;
 }
 
+/** An error that makes a delta impossible to apply unambiguously. */
+export function isStructural(issue: Issue): boolean {
+  return issue.rule.startsWith('delta_') || issue.rule.startsWith('merge_') || issue.rule.startsWith('change_');
+}
+
 /**
  * Validate a change and plan every merge it implies, in memory. `validate` reports the issues;
  * `archive` writes the merges only when there is no ERROR: the two can never disagree.
@@ -61,7 +66,9 @@ export function planChange(input: ChangeInput): ChangePlan {
     deltas.push(delta);
     const own = validateDelta(delta);
     issues.push(...own);
-    if (own.some((i) => i.level === 'ERROR')) continue;
+    // Syntax and cross-operation errors make the merge ambiguous; content errors (a missing scenario)
+    // do not, so the merge is still planned and any error it would introduce is caught on the result.
+    if (own.some((i) => i.level === 'ERROR' && isStructural(i))) continue;
     const plan = planMerge({
       delta,
       mainText: input.mainSpecs.get(f.capability),

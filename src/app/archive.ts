@@ -1,0 +1,139 @@
+import { existsSync, lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { CliError } from '../domain/errors.ts';
+import type { Issue } from '../domain/issue.ts';
+import { formatLocalDate } from '../domain/local-date.ts';
+import { isStructural } from '../domain/change/plan-change.ts';
+import type { MergeCounts, MergePlan } from '../domain/merge/merge.ts';
+import { parseTasks } from '../domain/tasks/parse-tasks.ts';
+import { type FileOp, applyFileTransaction } from '../io/atomic-write.ts';
+import { readTextIfExists } from '../io/load.ts';
+import { resolveChangeDir } from './resolve-item.ts';
+import { planChangeAt } from './validate.ts';
+
+export interface ArchiveOptions {
+  /** Accept incomplete tasks without asking. */
+  yes: boolean;
+  skipSpecs: boolean;
+  noValidate: boolean;
+  now: Date;
+  /** Test seam: called before each file operation; throwing aborts and rolls back. */
+  beforeOp?: (op: FileOp, index: number) => void;
+}
+
+export interface ArchivedSpec {
+  capability: string;
+  target: string;
+  action: MergePlan['action'];
+  counts: MergeCounts;
+}
+
+export interface ArchiveResult {
+  change: string;
+  archivedAs: string;
+  /** Root-relative path of the archived folder. */
+  path: string;
+  specsUpdated: boolean;
+  specs: ArchivedSpec[];
+  totals: MergeCounts;
+  tasks: { done: number; total: number };
+  /** Warnings and notes from validation and the merge (never errors: those abort). */
+  issues: Issue[];
+}
+
+/** Thrown when validation refuses the archive; carries the issues so renderers can list them. */
+export class ArchiveRefused extends CliError {
+  readonly issues: Issue[];
+  constructor(code: string, message: string, issues: Issue[], fix?: string) {
+    super(code, message, fix ? { fix } : {});
+    this.issues = issues;
+  }
+}
+
+const DATED = /^\d{4}-\d{2}-\d{2}-/;
+
+/** `YYYY-MM-DD-<name>` in local time, unless the name already starts with a date. */
+export function archiveName(name: string, now: Date): string {
+  return DATED.test(name) ? name : `${formatLocalDate(now)}-${name}`;
+}
+
+function sumCounts(plans: MergePlan[]): MergeCounts {
+  const t = { added: 0, modified: 0, removed: 0, renamed: 0 };
+  for (const p of plans) {
+    t.added += p.counts.added;
+    t.modified += p.counts.modified;
+    t.removed += p.counts.removed;
+    t.renamed += p.counts.renamed;
+  }
+  return t;
+}
+
+function taskProgress(root: string, changeRel: string) {
+  const rel = `${changeRel}/tasks.md`;
+  const text = readTextIfExists(join(root, rel), rel);
+  if (text === undefined) return { done: 0, total: 0 };
+  const { done, total } = parseTasks(text);
+  return { done, total };
+}
+
+function specOps(plans: MergePlan[]): FileOp[] {
+  const ops: FileOp[] = [];
+  for (const p of plans) {
+    if ((p.action === 'create' || p.action === 'update') && p.text !== undefined) {
+      ops.push({ kind: 'write', path: p.target, content: p.text });
+    } else if (p.action === 'retire') {
+      ops.push({ kind: 'delete', path: p.target });
+    }
+  }
+  return ops;
+}
+
+/**
+ * Archive a change as one transaction: plan and validate every merge in memory, then write the specs
+ * and move the folder; if any step fails, every file is restored to its previous bytes.
+ */
+export async function archiveChange(root: string, name: string, opts: ArchiveOptions): Promise<ArchiveResult> {
+  const changeRel = resolveChangeDir(root, name);
+  const archivedAs = archiveName(name, opts.now);
+  const destRel = `openspec/changes/archive/${archivedAs}`;
+  if (existsSync(join(root, destRel)) || isLink(join(root, destRel))) {
+    throw new CliError('archive_target_exists', `Archive '${archivedAs}' already exists.`, { fix: 'Rename or remove the existing archive folder first.' });
+  }
+  const tasks = taskProgress(root, changeRel);
+  if (tasks.done < tasks.total && !opts.yes) {
+    const open = tasks.total - tasks.done;
+    throw new CliError('archive_tasks_incomplete', `${open} incomplete task${open === 1 ? '' : 's'} in '${name}' (${tasks.done}/${tasks.total} done).`, { fix: `Complete the tasks, or rerun with: specwright archive ${name} --yes` });
+  }
+  const issues: Issue[] = [];
+  let plans: MergePlan[] = [];
+  if (!opts.skipSpecs) {
+    const planned = await planChangeAt(root, name, changeRel);
+    const errors = planned.issues.filter((i) => i.level === 'ERROR');
+    const blocking = opts.noValidate ? errors.filter((i) => isStructural(i) && i.rule !== 'change_no_deltas') : errors;
+    if (blocking.length > 0) {
+      throw new ArchiveRefused('archive_validation_failed', `Change '${name}' cannot be archived: ${blocking.length} error${blocking.length === 1 ? '' : 's'}. No files were changed.`, blocking, `Run: specwright validate ${name}`);
+    }
+    plans = planned.plan.merges;
+    issues.push(...planned.issues.filter((i) => i.level !== 'ERROR'));
+  }
+  const ops: FileOp[] = [...specOps(plans), { kind: 'move', from: changeRel, to: destRel }];
+  await applyFileTransaction(root, ops, opts.beforeOp ? { beforeOp: opts.beforeOp } : {});
+  return {
+    change: name,
+    archivedAs,
+    path: destRel,
+    specsUpdated: plans.some((p) => p.action !== 'unchanged'),
+    specs: plans.map((p) => ({ capability: p.capability, target: p.target, action: p.action, counts: p.counts })),
+    totals: sumCounts(plans),
+    tasks,
+    issues,
+  };
+}
+
+function isLink(abs: string): boolean {
+  try {
+    return lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}

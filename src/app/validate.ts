@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { type ChangePlan, planChange } from '../domain/change/plan-change.ts';
+import { type Issue, hasErrors } from '../domain/issue.ts';
+import { parseSpec } from '../domain/spec/parse-spec.ts';
+import { validateSpec } from '../domain/validation/spec-rules.ts';
+import { findOverlaps } from '../domain/validation/overlap.ts';
+import { checkTaskNumbering } from '../domain/tasks/check-task-numbering.ts';
+import { parseTasks } from '../domain/tasks/parse-tasks.ts';
+import { loadChangeFlags, loadChangeInput, mainSpecPath, readText, readTextIfExists } from '../io/load.ts';
+
+export type ItemType = 'change' | 'spec';
+
+export interface ValidatedItem {
+  id: string;
+  type: ItemType;
+  valid: boolean;
+  issues: Issue[];
+}
+
+export interface ValidateSummary {
+  totals: { items: number; passed: number; failed: number };
+  byType: Partial<Record<ItemType, { items: number; passed: number; failed: number }>>;
+  issues: { errors: number; warnings: number; info: number };
+}
+
+export interface ValidateReport {
+  items: ValidatedItem[];
+  summary: ValidateSummary;
+  strict: boolean;
+}
+
+/** Validate one main spec: parse, then every spec rule. */
+export function validateSpecItem(root: string, id: string, strict: boolean): ValidatedItem {
+  const file = mainSpecPath(id);
+  const issues = validateSpec(parseSpec(readText(join(root, file), file)), file);
+  return { id, type: 'spec', valid: !hasErrors(issues, strict), issues };
+}
+
+/** Plan a change exactly as archive would; its issues are the validation result. */
+export async function planChangeAt(root: string, name: string, changeRel = `openspec/changes/${name}`) {
+  const { flags, issues: metaIssues } = await loadChangeFlags(root, changeRel);
+  const plan: ChangePlan = planChange(loadChangeInput(root, name, changeRel, flags));
+  const tasksRel = `${changeRel}/tasks.md`;
+  const tasksText = readTextIfExists(join(root, tasksRel), tasksRel);
+  const taskIssues =
+    tasksText === undefined ? [] : checkTaskNumbering(parseTasks(tasksText)).map((i) => ({ ...i, file: tasksRel }));
+  return { plan, flags, issues: [...metaIssues, ...plan.issues, ...taskIssues] };
+}
+
+/** Validate several changes together; overlapping edits of one requirement are warned about on both. */
+export async function validateChangeItems(root: string, names: string[], strict: boolean): Promise<ValidatedItem[]> {
+  const planned = [];
+  for (const name of names) planned.push({ name, ...(await planChangeAt(root, name)) });
+  const overlaps = names.length > 1 ? findOverlaps(planned.map((p) => ({ name: p.name, deltas: p.plan.deltas }))) : new Map();
+  return planned.map((p) => {
+    const issues = [...p.issues, ...(overlaps.get(p.name) ?? [])];
+    return { id: p.name, type: 'change' as const, valid: !hasErrors(issues, strict), issues };
+  });
+}
+
+/** Archived changes must have every task checked. */
+export function validateArchivedItem(root: string, dirName: string): ValidatedItem {
+  const rel = `openspec/changes/archive/${dirName}/tasks.md`;
+  const text = readTextIfExists(join(root, rel), rel);
+  const issues: Issue[] = [];
+  if (text !== undefined) {
+    const { total, done } = parseTasks(text);
+    if (done < total) {
+      const open = total - done;
+      issues.push({ level: 'ERROR', rule: 'archived_tasks_incomplete', message: `${open} incomplete task${open === 1 ? '' : 's'} (${done}/${total} completed).`, file: rel });
+    }
+  }
+  return { id: dirName, type: 'change', valid: issues.length === 0, issues };
+}
+
+/** Totals over items, by type, and by issue level. */
+export function summarize(items: ValidatedItem[], types: ItemType[]): ValidateSummary {
+  const byType: ValidateSummary['byType'] = {};
+  for (const t of types) byType[t] = { items: 0, passed: 0, failed: 0 };
+  const totals = { items: 0, passed: 0, failed: 0 };
+  const issues = { errors: 0, warnings: 0, info: 0 };
+  for (const item of items) {
+    const bucket = byType[item.type] ?? { items: 0, passed: 0, failed: 0 };
+    byType[item.type] = bucket;
+    for (const t of [totals, bucket]) {
+      t.items++;
+      if (item.valid) t.passed++;
+      else t.failed++;
+    }
+    for (const i of item.issues) {
+      if (i.level === 'ERROR') issues.errors++;
+      else if (i.level === 'WARNING') issues.warnings++;
+      else issues.info++;
+    }
+  }
+  return { totals, byType, issues };
+}
