@@ -1,13 +1,13 @@
 import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
+import { isStructural } from '../domain/change/plan-change.ts';
 import { CliError } from '../domain/errors.ts';
 import type { Issue } from '../domain/issue.ts';
 import { formatLocalDate } from '../domain/local-date.ts';
-import { isStructural } from '../domain/change/plan-change.ts';
 import type { MergeCounts, MergePlan } from '../domain/merge/merge.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
-import { type FileOp, applyFileTransaction } from '../io/atomic-write.ts';
-import { readTextIfExists } from '../io/load.ts';
+import { applyFileTransaction, type FileOp } from '../io/atomic-write.ts';
+import { readTextFileIfExists } from '../io/fs-safe.ts';
 import { resolveChangeDir } from './resolve-item.ts';
 import { planChangeAt } from './validate.ts';
 
@@ -70,7 +70,7 @@ function sumCounts(plans: MergePlan[]): MergeCounts {
 
 function taskProgress(root: string, changeRel: string) {
   const rel = `${changeRel}/tasks.md`;
-  const text = readTextIfExists(join(root, rel), rel);
+  const text = readTextFileIfExists(root, rel);
   if (text === undefined) return { done: 0, total: 0 };
   const { done, total } = parseTasks(text);
   return { done, total };
@@ -92,26 +92,43 @@ function specOps(plans: MergePlan[]): FileOp[] {
  * Archive a change as one transaction: plan and validate every merge in memory, then write the specs
  * and move the folder; if any step fails, every file is restored to its previous bytes.
  */
-export async function archiveChange(root: string, name: string, opts: ArchiveOptions): Promise<ArchiveResult> {
+export async function archiveChange(
+  root: string,
+  name: string,
+  opts: ArchiveOptions,
+): Promise<ArchiveResult> {
   const changeRel = resolveChangeDir(root, name);
   const archivedAs = archiveName(name, opts.now);
   const destRel = `openspec/changes/archive/${archivedAs}`;
   if (existsSync(join(root, destRel)) || isLink(join(root, destRel))) {
-    throw new CliError('archive_target_exists', `Archive '${archivedAs}' already exists.`, { fix: 'Rename or remove the existing archive folder first.' });
+    throw new CliError('archive_target_exists', `Archive '${archivedAs}' already exists.`, {
+      fix: 'Rename or remove the existing archive folder first.',
+    });
   }
   const tasks = taskProgress(root, changeRel);
   if (tasks.done < tasks.total && !opts.yes) {
     const open = tasks.total - tasks.done;
-    throw new CliError('archive_tasks_incomplete', `${open} incomplete task${open === 1 ? '' : 's'} in '${name}' (${tasks.done}/${tasks.total} done).`, { fix: `Complete the tasks, or rerun with: specwright archive ${name} --yes` });
+    throw new CliError(
+      'archive_tasks_incomplete',
+      `${open} incomplete task${open === 1 ? '' : 's'} in '${name}' (${tasks.done}/${tasks.total} done).`,
+      { fix: `Complete the tasks, or rerun with: specwright archive ${name} --yes` },
+    );
   }
   const issues: Issue[] = [];
   let plans: MergePlan[] = [];
   if (!opts.skipSpecs) {
     const planned = await planChangeAt(root, name, changeRel);
     const errors = planned.issues.filter((i) => i.level === 'ERROR');
-    const blocking = opts.noValidate ? errors.filter((i) => isStructural(i) && i.rule !== 'change_no_deltas') : errors;
+    const blocking = opts.noValidate
+      ? errors.filter((i) => isStructural(i) && i.rule !== 'change_no_deltas')
+      : errors;
     if (blocking.length > 0) {
-      throw new ArchiveRefused('archive_validation_failed', `Change '${name}' cannot be archived: ${blocking.length} error${blocking.length === 1 ? '' : 's'}. No files were changed.`, blocking, `Run: specwright validate ${name}`);
+      throw new ArchiveRefused(
+        'archive_validation_failed',
+        `Change '${name}' cannot be archived: ${blocking.length} error${blocking.length === 1 ? '' : 's'}. No files were changed.`,
+        blocking,
+        `Run: specwright validate ${name}`,
+      );
     }
     plans = planned.plan.merges;
     issues.push(...planned.issues.filter((i) => i.level !== 'ERROR'));
@@ -123,7 +140,12 @@ export async function archiveChange(root: string, name: string, opts: ArchiveOpt
     archivedAs,
     path: destRel,
     specsUpdated: plans.some((p) => p.action !== 'unchanged'),
-    specs: plans.map((p) => ({ capability: p.capability, target: p.target, action: p.action, counts: p.counts })),
+    specs: plans.map((p) => ({
+      capability: p.capability,
+      target: p.target,
+      action: p.action,
+      counts: p.counts,
+    })),
     totals: sumCounts(plans),
     tasks,
     issues,

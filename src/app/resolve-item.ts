@@ -2,7 +2,7 @@ import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../domain/errors.ts';
 import { closestNames } from '../domain/suggest.ts';
-import { listCapabilities, listChanges } from '../io/project.ts';
+import { listActiveChanges, listCapabilities } from '../io/project.ts';
 
 export type ItemKind = 'change' | 'spec';
 
@@ -17,7 +17,10 @@ export function checkFolderName(name: string, what: 'Change' | 'Spec'): void {
     parts.some((p) => p === '' || p === '.' || p === '..' || p.startsWith('.')) ||
     name.startsWith('/');
   if (bad) {
-    throw new CliError('invalid_item', `${what} name '${name}' is not a valid name (no path separators, '.', '..' or leading dots).`);
+    throw new CliError(
+      'invalid_item',
+      `${what} name '${name}' is not a valid name (no path separators, '.', '..' or leading dots).`,
+    );
   }
 }
 
@@ -25,7 +28,10 @@ function unknown(kind: string, name: string, candidates: string[]): CliError {
   const near = closestNames(name, candidates);
   const hint = near.length > 0 ? ` Did you mean: ${near.join(', ')}?` : '';
   return new CliError(`unknown_${kind}`, `Unknown ${kind === 'item' ? 'item' : kind} '${name}'.${hint}`, {
-    fix: near.length > 0 ? `Try: ${near[0]}` : `List them with: specwright list${kind === 'spec' ? ' --specs' : ''}`,
+    fix:
+      near.length > 0
+        ? `Try: ${near[0]}`
+        : `List them with: specwright list${kind === 'spec' ? ' --specs' : ''}`,
   });
 }
 
@@ -36,12 +42,13 @@ export function resolveChangeDir(root: string, name: string): string {
   let isDir = false;
   try {
     const st = lstatSync(join(root, rel));
-    if (st.isSymbolicLink()) throw new CliError('change_symlink', `Change '${name}' is a symbolic link; refusing to act on it.`);
+    if (st.isSymbolicLink())
+      throw new CliError('change_symlink', `Change '${name}' is a symbolic link; refusing to act on it.`);
     isDir = st.isDirectory();
   } catch (e) {
     if (e instanceof CliError) throw e;
   }
-  if (!isDir || name === 'archive') throw unknown('change', name, listChanges(root));
+  if (!isDir || name === 'archive') throw unknown('change', name, listActiveChanges(root));
   return rel;
 }
 
@@ -57,11 +64,13 @@ export function resolveItem(root: string, name: string, type?: ItemKind): ItemKi
     if (!specs.includes(name)) throw unknown('spec', name, specs);
     return 'spec';
   }
-  const changes = listChanges(root);
+  const changes = listActiveChanges(root);
   const isChange = changes.includes(name);
   const isSpec = specs.includes(name);
   if (isChange && isSpec) {
-    throw new CliError('ambiguous_item', `'${name}' is both a change and a spec.`, { fix: 'Pass --type change or --type spec.' });
+    throw new CliError('ambiguous_item', `'${name}' is both a change and a spec.`, {
+      fix: 'Pass --type change or --type spec.',
+    });
   }
   if (isChange) return 'change';
   if (isSpec) return 'spec';

@@ -1,12 +1,12 @@
-import { join } from 'node:path';
 import type { DeltaOp, DeltaSpec } from '../domain/change/delta.ts';
 import { CliError } from '../domain/errors.ts';
 import { scanMarkdown } from '../domain/markdown/scan.ts';
+import { textOf } from '../domain/spec/blocks.ts';
 import type { Requirement } from '../domain/spec/model.ts';
 import { parseSpec, sectionsOf } from '../domain/spec/parse-spec.ts';
-import { textOf } from '../domain/spec/blocks.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
-import { mainSpecPath, readText, readTextIfExists } from '../io/load.ts';
+import { readTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
+import { mainSpecPath } from '../io/project.ts';
 import { planChangeAt } from './validate.ts';
 
 export interface ShownScenario {
@@ -59,12 +59,15 @@ function shownRequirement(r: Requirement, withScenarios: boolean): ShownRequirem
 /** A main spec as a stable JSON-ready object. */
 export function showSpec(root: string, id: string, opts: SpecShowOptions = {}): ShownSpec {
   const file = mainSpecPath(id);
-  const spec = parseSpec(readText(join(root, file), file));
+  const spec = parseSpec(readTextFile(root, file));
   let reqs = spec.requirements;
   if (opts.requirement !== undefined) {
     const picked = reqs[opts.requirement - 1];
     if (!Number.isInteger(opts.requirement) || opts.requirement < 1 || !picked) {
-      throw new CliError('requirement_not_found', `Requirement ${opts.requirement} not found in '${id}' (it has ${reqs.length}).`);
+      throw new CliError(
+        'requirement_not_found',
+        `Requirement ${opts.requirement} not found in '${id}' (it has ${reqs.length}).`,
+      );
     }
     reqs = [picked];
   }
@@ -100,7 +103,12 @@ export interface ShownChange {
 }
 
 function deltasOf(d: DeltaSpec): ShownDelta[] {
-  const base = (operation: DeltaOp, line: number) => ({ spec: d.capability, operation, file: d.file, line: line + 1 });
+  const base = (operation: DeltaOp, line: number) => ({
+    spec: d.capability,
+    operation,
+    file: d.file,
+    line: line + 1,
+  });
   const verb = { ADDED: 'Add', MODIFIED: 'Modify' } as const;
   return [
     ...(['ADDED', 'MODIFIED'] as const).flatMap((op) =>
@@ -119,13 +127,19 @@ function deltasOf(d: DeltaSpec): ShownDelta[] {
   ];
 }
 
-function proposalOf(root: string, dir: string): (NonNullable<ShownChange['proposal']> & { title?: string }) | null {
+function proposalOf(
+  root: string,
+  dir: string,
+): (NonNullable<ShownChange['proposal']> & { title?: string }) | null {
   const file = `${dir}/proposal.md`;
-  const text = readTextIfExists(join(root, file), file);
+  const text = readTextFileIfExists(root, file);
   if (text === undefined) return null;
   const doc = scanMarkdown(text);
   const h1 = doc.headings.find((h) => h.level === 1)?.text.replace(/^Change:\s*/i, '');
-  const sections = sectionsOf(doc).map((s) => ({ title: s.title, text: textOf(doc, { start: s.line + 1, end: s.range.end }) }));
+  const sections = sectionsOf(doc).map((s) => ({
+    title: s.title,
+    text: textOf(doc, { start: s.line + 1, end: s.range.end }),
+  }));
   return h1 && !/^proposal$/i.test(h1) ? { file, sections, title: h1 } : { file, sections };
 }
 
@@ -135,9 +149,17 @@ export async function showChange(root: string, name: string): Promise<ShownChang
   const { plan } = await planChangeAt(root, name, dir);
   const deltas = plan.deltas.flatMap(deltasOf);
   const proposal = proposalOf(root, dir);
-  const tasksText = readTextIfExists(join(root, `${dir}/tasks.md`), `${dir}/tasks.md`);
+  const tasksText = readTextFileIfExists(root, `${dir}/tasks.md`);
   const tasks = tasksText === undefined ? { done: 0, total: 0 } : parseTasks(tasksText);
   const title = proposal?.title ?? name;
   const shownProposal = proposal ? { file: proposal.file, sections: proposal.sections } : null;
-  return { id: name, title, dir, proposal: shownProposal, tasks: { done: tasks.done, total: tasks.total }, deltaCount: deltas.length, deltas };
+  return {
+    id: name,
+    title,
+    dir,
+    proposal: shownProposal,
+    tasks: { done: tasks.done, total: tasks.total },
+    deltaCount: deltas.length,
+    deltas,
+  };
 }

@@ -1,12 +1,13 @@
-import { join } from 'node:path';
 import { type ChangePlan, planChange } from '../domain/change/plan-change.ts';
-import { type Issue, hasErrors } from '../domain/issue.ts';
+import { hasErrors, type Issue } from '../domain/issue.ts';
 import { parseSpec } from '../domain/spec/parse-spec.ts';
-import { validateSpec } from '../domain/validation/spec-rules.ts';
-import { findOverlaps } from '../domain/validation/overlap.ts';
 import { checkTaskNumbering } from '../domain/tasks/check-task-numbering.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
-import { loadChangeFlags, loadChangeInput, mainSpecPath, readText, readTextIfExists } from '../io/load.ts';
+import { findOverlaps } from '../domain/validation/overlap.ts';
+import { validateSpec } from '../domain/validation/spec-rules.ts';
+import { readTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
+import { loadChangeFlags, loadChangeInput } from '../io/load.ts';
+import { mainSpecPath } from '../io/project.ts';
 
 export type ItemType = 'change' | 'spec';
 
@@ -32,7 +33,7 @@ export interface ValidateReport {
 /** Validate one main spec: parse, then every spec rule. */
 export function validateSpecItem(root: string, id: string, strict: boolean): ValidatedItem {
   const file = mainSpecPath(id);
-  const issues = validateSpec(parseSpec(readText(join(root, file), file)), file);
+  const issues = validateSpec(parseSpec(readTextFile(root, file)), file);
   return { id, type: 'spec', valid: !hasErrors(issues, strict), issues };
 }
 
@@ -41,17 +42,26 @@ export async function planChangeAt(root: string, name: string, changeRel = `open
   const { flags, issues: metaIssues } = await loadChangeFlags(root, changeRel);
   const plan: ChangePlan = planChange(loadChangeInput(root, name, changeRel, flags));
   const tasksRel = `${changeRel}/tasks.md`;
-  const tasksText = readTextIfExists(join(root, tasksRel), tasksRel);
+  const tasksText = readTextFileIfExists(root, tasksRel);
   const taskIssues =
-    tasksText === undefined ? [] : checkTaskNumbering(parseTasks(tasksText)).map((i) => ({ ...i, file: tasksRel }));
+    tasksText === undefined
+      ? []
+      : checkTaskNumbering(parseTasks(tasksText)).map((i) => ({ ...i, file: tasksRel }));
   return { plan, flags, issues: [...metaIssues, ...plan.issues, ...taskIssues] };
 }
 
 /** Validate several changes together; overlapping edits of one requirement are warned about on both. */
-export async function validateChangeItems(root: string, names: string[], strict: boolean): Promise<ValidatedItem[]> {
+export async function validateChangeItems(
+  root: string,
+  names: string[],
+  strict: boolean,
+): Promise<ValidatedItem[]> {
   const planned = [];
   for (const name of names) planned.push({ name, ...(await planChangeAt(root, name)) });
-  const overlaps = names.length > 1 ? findOverlaps(planned.map((p) => ({ name: p.name, deltas: p.plan.deltas }))) : new Map();
+  const overlaps =
+    names.length > 1
+      ? findOverlaps(planned.map((p) => ({ name: p.name, deltas: p.plan.deltas })))
+      : new Map();
   return planned.map((p) => {
     const issues = [...p.issues, ...(overlaps.get(p.name) ?? [])];
     return { id: p.name, type: 'change' as const, valid: !hasErrors(issues, strict), issues };
@@ -61,13 +71,18 @@ export async function validateChangeItems(root: string, names: string[], strict:
 /** Archived changes must have every task checked. */
 export function validateArchivedItem(root: string, dirName: string): ValidatedItem {
   const rel = `openspec/changes/archive/${dirName}/tasks.md`;
-  const text = readTextIfExists(join(root, rel), rel);
+  const text = readTextFileIfExists(root, rel);
   const issues: Issue[] = [];
   if (text !== undefined) {
     const { total, done } = parseTasks(text);
     if (done < total) {
       const open = total - done;
-      issues.push({ level: 'ERROR', rule: 'archived_tasks_incomplete', message: `${open} incomplete task${open === 1 ? '' : 's'} (${done}/${total} completed).`, file: rel });
+      issues.push({
+        level: 'ERROR',
+        rule: 'archived_tasks_incomplete',
+        message: `${open} incomplete task${open === 1 ? '' : 's'} (${done}/${total} completed).`,
+        file: rel,
+      });
     }
   }
   return { id: dirName, type: 'change', valid: issues.length === 0, issues };

@@ -43,7 +43,8 @@ export interface DeltaSpec {
 }
 
 const OP_SECTION = /^(ADDED|MODIFIED|REMOVED|RENAMED)[ \t]+Requirements$/i;
-const NEAR_OP_SECTION = /^(?:added|modified|removed|renamed|new|changed|deleted)\b.*requirement|^(?:added|modified|removed|renamed)\b/i;
+const NEAR_OP_SECTION =
+  /^(?:added|modified|removed|renamed|new|changed|deleted)\b.*requirement|^(?:added|modified|removed|renamed)\b/i;
 const REMOVED_BULLET = /^[ \t]*([-*+])[ \t]+`?#{3}[ \t]*Requirement:[ \t]*(.+?)`?[ \t]*$/i;
 const RENAME_LINE = /^[ \t]*(?:([-*+])[ \t]+)?(FROM|TO):[ \t]*`?#{3}[ \t]*Requirement:[ \t]*(.+?)`?[ \t]*$/i;
 const REASON = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(Reason|Migration)\b/i;
@@ -69,24 +70,45 @@ function parseBlockSection(ctx: Ctx, op: 'ADDED' | 'MODIFIED', section: Section)
   const inner = headingsInside(doc.headings, section.range);
   const { requirements, foreign } = parseUnits(doc, inner, section.range);
   for (const f of foreign) {
-    ctx.issue('ERROR', 'delta_non_requirement_heading', f.line, `"### ${f.title}" in ${op} Requirements is not a "### Requirement: <name>" header.`, `Rename it to "### Requirement: ${f.title}" or move it out of the ${op} section.`);
+    ctx.issue(
+      'ERROR',
+      'delta_non_requirement_heading',
+      f.line,
+      `"### ${f.title}" in ${op} Requirements is not a "### Requirement: <name>" header.`,
+      `Rename it to "### Requirement: ${f.title}" or move it out of the ${op} section.`,
+    );
   }
   const firstUnit = inner.find((h) => h.level === 3);
   const introEnd = firstUnit ? firstUnit.line : section.range.end;
   for (const h of inner) {
     if (h.level === 4 && h.line < introEnd) {
-      ctx.issue('ERROR', 'delta_scenario_outside_requirement', h.line, `"#### ${h.text}" is not under any "### Requirement:" header.`);
+      ctx.issue(
+        'ERROR',
+        'delta_scenario_outside_requirement',
+        h.line,
+        `"#### ${h.text}" is not under any "### Requirement:" header.`,
+      );
     }
   }
   for (let i = section.line + 1; i < introEnd; i++) {
     if (isContent(ctx.delta.doc, i) && doc.kinds[i] !== LineKind.Heading) {
-      ctx.issue('WARNING', 'delta_stray_content', i, `Text before the first requirement of ${op} Requirements belongs to no requirement and is not applied.`);
+      ctx.issue(
+        'WARNING',
+        'delta_stray_content',
+        i,
+        `Text before the first requirement of ${op} Requirements belongs to no requirement and is not applied.`,
+      );
       break;
     }
   }
   for (const r of requirements) {
     if (r.name === '') {
-      ctx.issue('ERROR', 'delta_requirement_without_name', r.line, `A "### Requirement:" header in ${op} Requirements has no name.`);
+      ctx.issue(
+        'ERROR',
+        'delta_requirement_without_name',
+        r.line,
+        `A "### Requirement:" header in ${op} Requirements has no name.`,
+      );
       continue;
     }
     (op === 'ADDED' ? ctx.delta.added : ctx.delta.modified).push(r);
@@ -94,7 +116,11 @@ function parseBlockSection(ctx: Ctx, op: 'ADDED' | 'MODIFIED', section: Section)
 }
 
 /** Does `[start, end)` mention a Reason and a Migration? */
-function reasonNotes(doc: ScannedDoc, start: number, end: number): { hasReason: boolean; hasMigration: boolean } {
+function reasonNotes(
+  doc: ScannedDoc,
+  start: number,
+  end: number,
+): { hasReason: boolean; hasMigration: boolean } {
   let hasReason = false;
   let hasMigration = false;
   for (let i = start; i < end; i++) {
@@ -107,7 +133,12 @@ function reasonNotes(doc: ScannedDoc, start: number, end: number): { hasReason: 
 
 function warnBullet(ctx: Ctx, marker: string | undefined, line: number): void {
   if (marker && marker !== '-') {
-    ctx.issue('WARNING', 'delta_bullet_style', line, `"${marker}" bullet in a delta list; use "-" so every tool reads it the same way.`);
+    ctx.issue(
+      'WARNING',
+      'delta_bullet_style',
+      line,
+      `"${marker}" bullet in a delta list; use "-" so every tool reads it the same way.`,
+    );
   }
 }
 
@@ -117,7 +148,12 @@ function parseRemovedSection(ctx: Ctx, section: Section): void {
   const inner = headingsInside(doc.headings, section.range);
   const { requirements, foreign } = parseUnits(doc, inner, section.range);
   for (const f of foreign) {
-    ctx.issue('ERROR', 'delta_non_requirement_heading', f.line, `"### ${f.title}" in REMOVED Requirements is not a "### Requirement: <name>" header.`);
+    ctx.issue(
+      'ERROR',
+      'delta_non_requirement_heading',
+      f.line,
+      `"### ${f.title}" in REMOVED Requirements is not a "### Requirement: <name>" header.`,
+    );
   }
   for (const r of requirements) {
     ctx.delta.removed.push({ name: r.name, line: r.line, ...reasonNotes(doc, r.line + 1, r.core.end) });
@@ -133,7 +169,13 @@ function parseRemovedSection(ctx: Ctx, section: Section): void {
       warnBullet(ctx, m[1], i);
       bullets.push({ name: stripName(m[2] ?? ''), line: i });
     } else if (LIST_ITEM.test(line) && !REASON.test(line) && /^[ \t]{0,1}[-*+\d]/.test(line)) {
-      ctx.issue('ERROR', 'delta_unrecognised_line', i, `"${line.trim()}" in REMOVED Requirements is not a requirement reference.`, 'Write "- `### Requirement: <name>`", or a "### Requirement: <name>" header with **Reason** and **Migration** lines.');
+      ctx.issue(
+        'ERROR',
+        'delta_unrecognised_line',
+        i,
+        `"${line.trim()}" in REMOVED Requirements is not a requirement reference.`,
+        'Write "- `### Requirement: <name>`", or a "### Requirement: <name>" header with **Reason** and **Migration** lines.',
+      );
     }
   }
   for (let j = 0; j < bullets.length; j++) {
@@ -148,13 +190,25 @@ function parseRenamedSection(ctx: Ctx, section: Section): void {
   const { doc } = ctx.delta;
   let pending: { name: string; line: number } | undefined;
   const unpaired = (name: string, line: number, missing: string) =>
-    ctx.issue('ERROR', 'delta_rename_unpaired', line, `RENAMED ${missing === 'TO' ? 'FROM' : 'TO'}: "${name}" has no matching ${missing}: line.`, 'Write each rename as a "- FROM: `### Requirement: Old`" line followed by its "- TO: `### Requirement: New`" line.');
+    ctx.issue(
+      'ERROR',
+      'delta_rename_unpaired',
+      line,
+      `RENAMED ${missing === 'TO' ? 'FROM' : 'TO'}: "${name}" has no matching ${missing}: line.`,
+      'Write each rename as a "- FROM: `### Requirement: Old`" line followed by its "- TO: `### Requirement: New`" line.',
+    );
   for (let i = section.line + 1; i < section.range.end; i++) {
     if (!isContent(doc, i)) continue;
     const line = doc.lines[i] as string;
     const m = RENAME_LINE.exec(line);
     if (!m) {
-      ctx.issue('ERROR', 'delta_unrecognised_line', i, `"${line.trim()}" in RENAMED Requirements is not a FROM:/TO: line.`, 'Write "- FROM: `### Requirement: Old`" then "- TO: `### Requirement: New`".');
+      ctx.issue(
+        'ERROR',
+        'delta_unrecognised_line',
+        i,
+        `"${line.trim()}" in RENAMED Requirements is not a FROM:/TO: line.`,
+        'Write "- FROM: `### Requirement: Old`" then "- TO: `### Requirement: New`".',
+      );
       continue;
     }
     warnBullet(ctx, m[1], i);
@@ -177,27 +231,45 @@ function reportOrphans(ctx: Ctx, opSections: Section[]): void {
   for (const h of doc.headings) {
     if (h.level !== 3 || requirementName(h.text) === undefined) continue;
     if (opSections.some((s) => h.line > s.range.start && h.line < s.range.end)) continue;
-    ctx.issue('ERROR', 'delta_orphan_requirement', h.line, `"### ${h.text}" is not under an "## ADDED|MODIFIED|REMOVED|RENAMED Requirements" section, so it would never be applied.`, 'Move it under the delta section for the operation you mean.');
+    ctx.issue(
+      'ERROR',
+      'delta_orphan_requirement',
+      h.line,
+      `"### ${h.text}" is not under an "## ADDED|MODIFIED|REMOVED|RENAMED Requirements" section, so it would never be applied.`,
+      'Move it under the delta section for the operation you mean.',
+    );
   }
 }
 
-function classify(ctx: Ctx, sections: Section[]): Section[] {
+function classify(ctx: Ctx, sections: Section[]): { section: Section; op: DeltaOp }[] {
   const seen = new Map<DeltaOp, number>();
-  const opSections: Section[] = [];
+  const opSections: { section: Section; op: DeltaOp }[] = [];
   for (const s of sections) {
     const m = OP_SECTION.exec(s.title);
     if (m) {
       const op = (m[1] as string).toUpperCase() as DeltaOp;
       const first = seen.get(op);
       if (first !== undefined) {
-        ctx.issue('ERROR', 'delta_duplicate_section', s.line, `"## ${s.title}" repeats the ${op} section already opened on line ${first + 1}.`, `Merge both into one "## ${op} Requirements" section.`);
+        ctx.issue(
+          'ERROR',
+          'delta_duplicate_section',
+          s.line,
+          `"## ${s.title}" repeats the ${op} section already opened on line ${first + 1}.`,
+          `Merge both into one "## ${op} Requirements" section.`,
+        );
       } else seen.set(op, s.line);
       ctx.delta.sections.push({ op, line: s.line });
-      opSections.push(s);
+      opSections.push({ section: s, op });
     } else if (/^purpose$/i.test(s.title)) {
       ctx.delta.purpose = textOf(ctx.delta.doc, { start: s.line + 1, end: s.range.end });
     } else if (NEAR_OP_SECTION.test(s.title)) {
-      ctx.issue('ERROR', 'delta_unknown_section', s.line, `"## ${s.title}" looks like a delta section but is not one.`, 'Use exactly "## ADDED Requirements", "## MODIFIED Requirements", "## REMOVED Requirements" or "## RENAMED Requirements".');
+      ctx.issue(
+        'ERROR',
+        'delta_unknown_section',
+        s.line,
+        `"## ${s.title}" looks like a delta section but is not one.`,
+        'Use exactly "## ADDED Requirements", "## MODIFIED Requirements", "## REMOVED Requirements" or "## RENAMED Requirements".',
+      );
     }
   }
   return opSections;
@@ -206,7 +278,17 @@ function classify(ctx: Ctx, sections: Section[]): Section[] {
 /** Parse one delta spec file. Pure: syntax problems come back in `issues`, located by line. */
 export function parseDelta(text: string, capability: string, file: string): DeltaSpec {
   const doc = scanMarkdown(text);
-  const delta: DeltaSpec = { capability, file, doc, added: [], modified: [], removed: [], renamed: [], sections: [], issues: [] };
+  const delta: DeltaSpec = {
+    capability,
+    file,
+    doc,
+    added: [],
+    modified: [],
+    removed: [],
+    renamed: [],
+    sections: [],
+    issues: [],
+  };
   const ctx: Ctx = {
     delta,
     issue: (level, rule, line, message, fix) => {
@@ -216,12 +298,14 @@ export function parseDelta(text: string, capability: string, file: string): Delt
     },
   };
   const opSections = classify(ctx, sectionsOf(doc));
-  for (const s of opSections) {
-    const op = (OP_SECTION.exec(s.title)?.[1] as string).toUpperCase() as DeltaOp;
+  for (const { section: s, op } of opSections) {
     if (op === 'ADDED' || op === 'MODIFIED') parseBlockSection(ctx, op, s);
     else if (op === 'REMOVED') parseRemovedSection(ctx, s);
     else parseRenamedSection(ctx, s);
   }
-  reportOrphans(ctx, opSections);
+  reportOrphans(
+    ctx,
+    opSections.map((o) => o.section),
+  );
   return delta;
 }

@@ -39,18 +39,37 @@ function fileIssues(input: ChangeInput): Issue[] {
   }
   const hasDeltas = input.deltaFiles.length > 0;
   if (input.skipSpecs && (hasDeltas || input.misplaced.length > 0)) {
-    issues.push({ level: 'ERROR', rule: 'change_skip_specs_with_deltas', message: 'skip_specs is set in .openspec.yaml but the change has spec files under specs/.', file: `${input.dir}/.openspec.yaml`, fix: 'Remove skip_specs or delete the delta spec files.' });
+    issues.push({
+      level: 'ERROR',
+      rule: 'change_skip_specs_with_deltas',
+      message: 'skip_specs is set in .openspec.yaml but the change has spec files under specs/.',
+      file: `${input.dir}/.openspec.yaml`,
+      fix: 'Remove skip_specs or delete the delta spec files.',
+    });
   } else if (!hasDeltas && input.skipSpecs) {
-    issues.push({ level: 'INFO', rule: 'change_skip_specs', message: 'skip_specs is set: the change declares no spec-level behaviour changes.', file: `${input.dir}/.openspec.yaml` });
+    issues.push({
+      level: 'INFO',
+      rule: 'change_skip_specs',
+      message: 'skip_specs is set: the change declares no spec-level behaviour changes.',
+      file: `${input.dir}/.openspec.yaml`,
+    });
   } else if (!hasDeltas && input.misplaced.length === 0) {
-    issues.push({ level: 'ERROR', rule: 'change_no_deltas', message: `Change "${input.name}" has no delta specs.`, file: input.dir, fix: 'Add specs/<capability>/spec.md with "## ADDED|MODIFIED|REMOVED|RENAMED Requirements", or set "skip_specs: true" in .openspec.yaml for a change with no behaviour change.' });
+    issues.push({
+      level: 'ERROR',
+      rule: 'change_no_deltas',
+      message: `Change "${input.name}" has no delta specs.`,
+      file: input.dir,
+      fix: 'Add specs/<capability>/spec.md with "## ADDED|MODIFIED|REMOVED|RENAMED Requirements", or set "skip_specs: true" in .openspec.yaml for a change with no behaviour change.',
+    });
   }
   return issues;
 }
 
 /** An error that makes a delta impossible to apply unambiguously. */
 export function isStructural(issue: Issue): boolean {
-  return issue.rule.startsWith('delta_') || issue.rule.startsWith('merge_') || issue.rule.startsWith('change_');
+  return (
+    issue.rule.startsWith('delta_') || issue.rule.startsWith('merge_') || issue.rule.startsWith('change_')
+  );
 }
 
 /**

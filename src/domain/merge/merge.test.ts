@@ -58,10 +58,17 @@ The system SHALL allow users to log in with email, password and OTP.
 function merge(main: string | undefined, delta: string, opts: { retire?: boolean } = {}) {
   const d = parseDelta(delta, 'auth', 'openspec/changes/c/specs/auth/spec.md');
   expect(d.issues.filter((i) => i.level === 'ERROR')).toEqual([]);
-  return planMerge({ delta: d, mainText: main, target: 'openspec/specs/auth/spec.md', changeName: 'c', retire: opts.retire ?? false });
+  return planMerge({
+    delta: d,
+    mainText: main,
+    target: 'openspec/specs/auth/spec.md',
+    changeName: 'c',
+    retire: opts.retire ?? false,
+  });
 }
 
-const errorsOf = (plan: ReturnType<typeof merge>) => plan.issues.filter((i) => i.level === 'ERROR').map((i) => i.rule);
+const errorsOf = (plan: ReturnType<typeof merge>) =>
+  plan.issues.filter((i) => i.level === 'ERROR').map((i) => i.rule);
 
 describe('planMerge', () => {
   it('applies RENAMED, MODIFIED and ADDED in place and counts them', () => {
@@ -69,8 +76,14 @@ describe('planMerge', () => {
     expect(errorsOf(plan)).toEqual([]);
     expect(plan.counts).toEqual({ added: 1, modified: 1, removed: 0, renamed: 1 });
     const spec = parseSpec(plan.text as string);
-    expect(spec.requirements.map((r) => r.name)).toEqual(['User Login', 'Sign Out', 'Two-Factor Authentication']);
-    expect(spec.requirements[0]?.text).toBe('The system SHALL allow users to log in with email, password and OTP.');
+    expect(spec.requirements.map((r) => r.name)).toEqual([
+      'User Login',
+      'Sign Out',
+      'Two-Factor Authentication',
+    ]);
+    expect(spec.requirements[0]?.text).toBe(
+      'The system SHALL allow users to log in with email, password and OTP.',
+    );
     expect(spec.requirements[1]?.text).toBe('The system SHALL allow users to log out.');
   });
 
@@ -78,7 +91,9 @@ describe('planMerge', () => {
     const plan = merge(F1, F2_DELTA);
     const text = plan.text as string;
     expect(text.startsWith(F1.slice(0, F1.indexOf('### Requirement: User Login')))).toBe(true);
-    expect(text).toContain('### Requirement: Sign Out\nThe system SHALL allow users to log out.\n\n#### Scenario: Logout clears session');
+    expect(text).toContain(
+      '### Requirement: Sign Out\nThe system SHALL allow users to log out.\n\n#### Scenario: Logout clears session',
+    );
     expect(text.endsWith('- **THEN** an OTP prompt is shown\n')).toBe(true);
   });
 
@@ -109,14 +124,19 @@ describe('planMerge', () => {
   });
 
   it('refuses MODIFIED/REMOVED/RENAMED targets that do not exist, and names case variants', () => {
-    expect(errorsOf(merge(F1, '## REMOVED Requirements\n- `### Requirement: Ghost`\n'))).toEqual(['merge_target_not_found']);
+    expect(errorsOf(merge(F1, '## REMOVED Requirements\n- `### Requirement: Ghost`\n'))).toEqual([
+      'merge_target_not_found',
+    ]);
     const plan = merge(F1, '## REMOVED Requirements\n- `### Requirement: user login`\n');
     expect(errorsOf(plan)).toEqual(['merge_target_case_mismatch']);
     expect(plan.issues[0]?.message).toContain('### Requirement: User Login');
   });
 
   it('refuses an ADDED name equal to an existing one ignoring case', () => {
-    const plan = merge(F1, '## ADDED Requirements\n### Requirement: user  LOGIN\nThe system SHALL x.\n\n#### Scenario: s\n- **WHEN** a\n- **THEN** b\n');
+    const plan = merge(
+      F1,
+      '## ADDED Requirements\n### Requirement: user  LOGIN\nThe system SHALL x.\n\n#### Scenario: s\n- **WHEN** a\n- **THEN** b\n',
+    );
     expect(errorsOf(plan)).toEqual(['merge_added_case_collision']);
   });
 
@@ -129,8 +149,10 @@ describe('planMerge', () => {
   });
 
   it('reference case 55: preamble, rename in place, added before a later section', () => {
-    const main = '# s\n\n## Purpose\nA purpose that is long enough to pass the length check easily.\n\n## Requirements\nPreamble text.\n\n### Requirement: One\nThe system SHALL one.\n\n#### Scenario: a\n- **WHEN** x\n- **THEN** y\n\n### Requirement: Two\nThe system SHALL two.\n\n#### Scenario: b\n- **WHEN** x\n- **THEN** y\n\n## Notes\nn\n';
-    const delta = '## REMOVED Requirements\n* `### Requirement: One`\n\n## ADDED Requirements\n### Requirement: Zero\nThe system SHALL zero.\n\n#### Scenario: z\n- **WHEN** x\n- **THEN** y\n\n## RENAMED Requirements\nFROM: ### Requirement: Two\nTO: ### Requirement: Deux\n';
+    const main =
+      '# s\n\n## Purpose\nA purpose that is long enough to pass the length check easily.\n\n## Requirements\nPreamble text.\n\n### Requirement: One\nThe system SHALL one.\n\n#### Scenario: a\n- **WHEN** x\n- **THEN** y\n\n### Requirement: Two\nThe system SHALL two.\n\n#### Scenario: b\n- **WHEN** x\n- **THEN** y\n\n## Notes\nn\n';
+    const delta =
+      '## REMOVED Requirements\n* `### Requirement: One`\n\n## ADDED Requirements\n### Requirement: Zero\nThe system SHALL zero.\n\n#### Scenario: z\n- **WHEN** x\n- **THEN** y\n\n## RENAMED Requirements\nFROM: ### Requirement: Two\nTO: ### Requirement: Deux\n';
     const plan = merge(main, delta);
     expect(errorsOf(plan)).toEqual([]);
     const spec = parseSpec(plan.text as string);
@@ -140,12 +162,24 @@ describe('planMerge', () => {
   });
 
   it('creates a new capability with the delta Purpose, or a placeholder', () => {
-    const delta = '## Purpose\nInvoices let customers see and pay what they owe us each month.\n\n## ADDED Requirements\n### Requirement: Invoice listing\nThe system SHALL list invoices.\n\n#### Scenario: list\n- **WHEN** x\n- **THEN** y\n';
+    const delta =
+      '## Purpose\nInvoices let customers see and pay what they owe us each month.\n\n## ADDED Requirements\n### Requirement: Invoice listing\nThe system SHALL list invoices.\n\n#### Scenario: list\n- **WHEN** x\n- **THEN** y\n';
     const plan = merge(undefined, delta);
     expect(plan.action).toBe('create');
-    expect(parseSpec(plan.text as string).purpose?.text).toBe('Invoices let customers see and pay what they owe us each month.');
-    expect(merge(undefined, delta.replace(/## Purpose\n.*\n\n/, '')).text).toContain('TBD - created by archiving change c.');
-    expect(errorsOf(merge(undefined, '## MODIFIED Requirements\n### Requirement: X\nThe system SHALL x.\n\n#### Scenario: s\n- **WHEN** a\n- **THEN** b\n'))).toEqual(['merge_target_missing']);
+    expect(parseSpec(plan.text as string).purpose?.text).toBe(
+      'Invoices let customers see and pay what they owe us each month.',
+    );
+    expect(merge(undefined, delta.replace(/## Purpose\n.*\n\n/, '')).text).toContain(
+      'TBD - created by archiving change c.',
+    );
+    expect(
+      errorsOf(
+        merge(
+          undefined,
+          '## MODIFIED Requirements\n### Requirement: X\nThe system SHALL x.\n\n#### Scenario: s\n- **WHEN** a\n- **THEN** b\n',
+        ),
+      ),
+    ).toEqual(['merge_target_missing']);
   });
 
   it('retires a capability only when asked', () => {
@@ -180,7 +214,10 @@ describe('planMerge', () => {
   });
 
   it('never drops content absorbed after a requirement under another ### heading', () => {
-    const main = F1.replace('### Requirement: Logout', '### Notes\nImportant note.\n\n### Requirement: Logout');
+    const main = F1.replace(
+      '### Requirement: Logout',
+      '### Notes\nImportant note.\n\n### Requirement: Logout',
+    );
     const plan = merge(main, '## REMOVED Requirements\n- `### Requirement: User Login`\n');
     expect(plan.text).toContain('### Notes\nImportant note.');
   });

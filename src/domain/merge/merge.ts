@@ -16,7 +16,12 @@ function refuse(input: MergeInput, issues: Issue[]): MergePlan {
 }
 
 function error(input: MergeInput, rule: string, message: string, fix?: string, line?: number): Issue {
-  const issue: Issue = { level: 'ERROR', rule, message: `${input.delta.capability}: ${message}`, file: input.delta.file };
+  const issue: Issue = {
+    level: 'ERROR',
+    rule,
+    message: `${input.delta.capability}: ${message}`,
+    file: input.delta.file,
+  };
   if (line !== undefined) issue.line = line + 1;
   if (fix) issue.fix = fix;
   return issue;
@@ -44,11 +49,26 @@ function planCreate(input: MergeInput): MergePlan {
     ...delta.renamed.map((r) => ['RENAMED', r.from, r.line] as const),
   ];
   for (const [op, name, line] of cannot) {
-    issues.push(error(input, 'merge_target_missing', `${op} "${name}" targets ${input.target}, which does not exist; a new capability can only have ADDED requirements.`, 'Check the capability path, or write the requirement under "## ADDED Requirements".', line));
+    issues.push(
+      error(
+        input,
+        'merge_target_missing',
+        `${op} "${name}" targets ${input.target}, which does not exist; a new capability can only have ADDED requirements.`,
+        'Check the capability path, or write the requirement under "## ADDED Requirements".',
+        line,
+      ),
+    );
   }
   if (issues.length > 0) return refuse(input, issues);
   const counts = { added: delta.added.length, modified: 0, removed: 0, renamed: 0 };
-  return { capability: delta.capability, target: input.target, action: 'create', text: renderNewSpec(input), counts, issues };
+  return {
+    capability: delta.capability,
+    target: input.target,
+    action: 'create',
+    text: renderNewSpec(input),
+    counts,
+    issues,
+  };
 }
 
 function structuralErrors(input: MergeInput, mainText: string): Issue[] {
@@ -57,18 +77,34 @@ function structuralErrors(input: MergeInput, mainText: string): Issue[] {
   );
   if (found.length === 0) return [];
   const detail = found.map((i) => `line ${i.line}: ${i.message}`).join('; ');
-  return [error(input, 'merge_target_invalid', `${input.target} is structurally invalid and cannot be updated until fixed: ${detail}`)];
+  return [
+    error(
+      input,
+      'merge_target_invalid',
+      `${input.target} is structurally invalid and cannot be updated until fixed: ${detail}`,
+    ),
+  ];
 }
 
 /** Retire or refuse when the merge removed the capability's last requirement. */
 function emptied(input: MergeInput, plan: MergePlan): MergePlan {
   if (input.retire) {
-    const note: Issue = { level: 'WARNING', rule: 'merge_capability_retired', message: `${input.delta.capability}: last requirement removed; the capability is retired and ${input.target} deleted.`, file: input.delta.file };
+    const note: Issue = {
+      level: 'WARNING',
+      rule: 'merge_capability_retired',
+      message: `${input.delta.capability}: last requirement removed; the capability is retired and ${input.target} deleted.`,
+      file: input.delta.file,
+    };
     const { text: _dropped, ...rest } = plan;
     return { ...rest, action: 'retire', issues: [...plan.issues, note] };
   }
   return refuse(input, [
-    error(input, 'merge_would_empty_capability', `removing the last requirement would leave ${input.target} without requirements.`, 'To retire the capability, add "retire_capabilities: true" to the change\'s .openspec.yaml.'),
+    error(
+      input,
+      'merge_would_empty_capability',
+      `removing the last requirement would leave ${input.target} without requirements.`,
+      'To retire the capability, add "retire_capabilities: true" to the change\'s .openspec.yaml.',
+    ),
   ]);
 }
 
@@ -85,7 +121,8 @@ export function planMerge(input: MergeInput): MergePlan {
 
 /** Validate the merged spec; an ERROR the merge introduced refuses it (errors the spec already had do not). */
 function checkResult(input: MergeInput, plan: MergePlan): MergePlan {
-  if (plan.issues.some((i) => i.level === 'ERROR') || plan.text === undefined || plan.action === 'unchanged') return plan;
+  if (plan.issues.some((i) => i.level === 'ERROR') || plan.text === undefined || plan.action === 'unchanged')
+    return plan;
   const result = parseSpec(plan.text);
   if (result.requirements.length === 0 && input.mainText !== undefined) return emptied(input, plan);
   const before = new Set(
@@ -98,5 +135,8 @@ function checkResult(input: MergeInput, plan: MergePlan): MergePlan {
   );
   if (errors.length === 0) return plan;
   const detail = errors.map((i) => i.message).join('; ');
-  return refuse(input, [...plan.issues, error(input, 'merge_result_invalid', `the merged ${input.target} would be invalid: ${detail}`)]);
+  return refuse(input, [
+    ...plan.issues,
+    error(input, 'merge_result_invalid', `the merged ${input.target} would be invalid: ${detail}`),
+  ]);
 }

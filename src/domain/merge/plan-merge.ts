@@ -59,7 +59,11 @@ function blockLines(delta: DeltaSpec, r: Requirement): string[] {
 }
 
 function sameContent(a: string[], b: string[]): boolean {
-  const norm = (lines: string[]) => lines.map((l) => l.trimEnd()).join('\n').trim();
+  const norm = (lines: string[]) =>
+    lines
+      .map((l) => l.trimEnd())
+      .join('\n')
+      .trim();
   return norm(a) === norm(b);
 }
 
@@ -68,7 +72,12 @@ function mainLines(state: State, unit: Unit): string[] {
 }
 
 function fail(state: State, line: number | undefined, rule: string, message: string, fix?: string): void {
-  const issue: Issue = { level: 'ERROR', rule, message: `${state.input.delta.capability}: ${message}`, file: state.input.delta.file };
+  const issue: Issue = {
+    level: 'ERROR',
+    rule,
+    message: `${state.input.delta.capability}: ${message}`,
+    file: state.input.delta.file,
+  };
   if (line !== undefined) issue.line = line + 1;
   if (fix) issue.fix = fix;
   state.issues.push(issue);
@@ -84,9 +93,21 @@ function variantOf(state: State, name: string, except?: Unit): string | undefine
 function notFound(state: State, op: string, name: string, line: number): void {
   const variant = variantOf(state, name);
   if (variant) {
-    fail(state, line, 'merge_target_case_mismatch', `${op} "${name}" matches no requirement, but "### Requirement: ${variant}" exists; names must match exactly.`, `Write the header as "### Requirement: ${variant}".`);
+    fail(
+      state,
+      line,
+      'merge_target_case_mismatch',
+      `${op} "${name}" matches no requirement, but "### Requirement: ${variant}" exists; names must match exactly.`,
+      `Write the header as "### Requirement: ${variant}".`,
+    );
   } else {
-    fail(state, line, 'merge_target_not_found', `${op} "${name}" matches no requirement in ${state.input.target}.`, `Check the name against "specwright show ${state.input.delta.capability} --type spec".`);
+    fail(
+      state,
+      line,
+      'merge_target_not_found',
+      `${op} "${name}" matches no requirement in ${state.input.target}.`,
+      `Check the name against "specwright show ${state.input.delta.capability} --type spec".`,
+    );
   }
 }
 
@@ -100,7 +121,12 @@ function applyRenames(state: State): void {
     }
     const clash = state.byName.has(r.to) ? r.to : variantOf(state, r.to, unit);
     if (clash) {
-      fail(state, r.toLine, 'merge_rename_target_exists', `RENAMED target "${r.to}" collides with the existing "### Requirement: ${clash}".`);
+      fail(
+        state,
+        r.toLine,
+        'merge_rename_target_exists',
+        `RENAMED target "${r.to}" collides with the existing "### Requirement: ${clash}".`,
+      );
       continue;
     }
     unit.edit = { kind: 'header', header: `### Requirement: ${r.to}` };
@@ -151,7 +177,13 @@ function modifiedLines(state: State, unit: Unit, block: Requirement): string[] |
   const lost = scenarioLoss(current, block);
   if (lost.length > 0) {
     const names = lost.map((n) => `"${n}"`).join(', ');
-    fail(state, block.line, 'merge_scenario_loss', `MODIFIED "${block.name}" drops scenario(s) the current requirement has: ${names}. The block has ${block.scenarios.length} level-4 heading(s); the current requirement has ${current.scenarios.length}.`, 'Copy the missing scenarios into the MODIFIED block, or use "#### REMOVED Scenario: <name>" / "#### MODIFIED Scenario: <name>" to change single scenarios.');
+    fail(
+      state,
+      block.line,
+      'merge_scenario_loss',
+      `MODIFIED "${block.name}" drops scenario(s) the current requirement has: ${names}. The block has ${block.scenarios.length} level-4 heading(s); the current requirement has ${current.scenarios.length}.`,
+      'Copy the missing scenarios into the MODIFIED block, or use "#### REMOVED Scenario: <name>" / "#### MODIFIED Scenario: <name>" to change single scenarios.',
+    );
     return undefined;
   }
   return blockLines(delta, block);
@@ -179,13 +211,25 @@ function applyAdditions(state: State): void {
     const existing = state.byName.get(block.name);
     if (existing) {
       if (!sameContent(lines, mainLines(state, existing))) {
-        fail(state, block.line, 'merge_added_exists', `ADDED "${block.name}" already exists with different content.`, 'Use MODIFIED to change an existing requirement.');
+        fail(
+          state,
+          block.line,
+          'merge_added_exists',
+          `ADDED "${block.name}" already exists with different content.`,
+          'Use MODIFIED to change an existing requirement.',
+        );
       }
       continue;
     }
     const variant = variantOf(state, block.name);
     if (variant) {
-      fail(state, block.line, 'merge_added_case_collision', `ADDED "${block.name}" collides with the existing "### Requirement: ${variant}" (names differ only in case or spacing).`, `Use MODIFIED "### Requirement: ${variant}" or choose a distinct name.`);
+      fail(
+        state,
+        block.line,
+        'merge_added_case_collision',
+        `ADDED "${block.name}" collides with the existing "### Requirement: ${variant}" (names differ only in case or spacing).`,
+        `Use MODIFIED "### Requirement: ${variant}" or choose a distinct name.`,
+      );
       continue;
     }
     state.appended.push(lines);
@@ -197,7 +241,12 @@ function applyAdditions(state: State): void {
 function initState(input: MergeInput, mainText: string): State {
   const main = parseSpec(mainText);
   const units: Unit[] = [
-    ...main.requirements.map((req) => ({ req, core: req.core, edit: { kind: 'keep' } as const, name: req.name })),
+    ...main.requirements.map((req) => ({
+      req,
+      core: req.core,
+      edit: { kind: 'keep' } as const,
+      name: req.name,
+    })),
     ...main.foreign.map((f) => ({ core: f.core, edit: { kind: 'keep' } as const })),
   ].sort((a, b) => a.core.start - b.core.start);
   const byName = new Map<string, Unit>();
@@ -213,7 +262,12 @@ export function planUpdate(input: MergeInput, mainText: string): MergePlan {
   applyRemovals(state);
   applyModifications(state);
   applyAdditions(state);
-  const base = { capability: input.delta.capability, target: input.target, counts: state.counts, issues: state.issues };
+  const base = {
+    capability: input.delta.capability,
+    target: input.target,
+    counts: state.counts,
+    issues: state.issues,
+  };
   if (state.issues.some((i) => i.level === 'ERROR')) return { ...base, action: 'unchanged' };
   const changed = state.units.some((u) => u.edit.kind !== 'keep') || state.appended.length > 0;
   if (!changed) return { ...base, action: 'unchanged', text: mainText };

@@ -11,9 +11,8 @@ function linesOf(doc: ScannedDoc, start: number, end: number): string[] {
   return doc.lines.slice(start, end);
 }
 
-function bodyLines(doc: ScannedDoc, r: Requirement): string[] {
-  const text = r.text;
-  return text === '' ? [] : text.split('\n');
+function bodyLines(r: Requirement): string[] {
+  return r.text === '' ? [] : r.text.split('\n');
 }
 
 interface Piece {
@@ -33,21 +32,31 @@ export function applyScenarioOps(
   block: Requirement,
 ): { lines: string[] } | { errors: string[] } {
   const errors: string[] = [];
-  const pieces: Piece[] = current.scenarios.map((s) => ({ name: s.name, lines: linesOf(mainDoc, s.core.start, s.core.end) }));
+  const pieces: Piece[] = current.scenarios.map((s) => ({
+    name: s.name,
+    lines: linesOf(mainDoc, s.core.start, s.core.end),
+  }));
   const find = (name: string) => pieces.findIndex((p) => p.name === name);
   const near = (name: string) => pieces.find((p) => foldName(p.name) === foldName(name) && p.name !== name);
   const missing = (s: Scenario, verb: string) => {
     const variant = near(s.name);
-    errors.push(`${verb} scenario "${s.name}" is not in requirement "${current.name}"${variant ? ` (it has "${variant.name}"; names must match exactly)` : ''}.`);
+    errors.push(
+      `${verb} scenario "${s.name}" is not in requirement "${current.name}"${variant ? ` (it has "${variant.name}"; names must match exactly)` : ''}.`,
+    );
   };
   for (const s of block.scenarios) {
     const own = linesOf(deltaDoc, s.core.start + 1, s.core.end);
     const at = find(s.name);
     if (s.op === undefined) {
-      errors.push(`"#### ${s.labelled ? 'Scenario: ' : ''}${s.name}" has no operation; in a block of scenario operations every level-4 heading needs ADDED, MODIFIED, REMOVED or RENAMED.`);
+      errors.push(
+        `"#### ${s.labelled ? 'Scenario: ' : ''}${s.name}" has no operation; in a block of scenario operations every level-4 heading needs ADDED, MODIFIED, REMOVED or RENAMED.`,
+      );
     } else if (s.op === 'ADDED') {
       const clash = pieces.find((p) => foldName(p.name) === foldName(s.name));
-      if (clash) errors.push(`ADDED scenario "${s.name}" already exists in requirement "${current.name}" as "${clash.name}".`);
+      if (clash)
+        errors.push(
+          `ADDED scenario "${s.name}" already exists in requirement "${current.name}" as "${clash.name}".`,
+        );
       else pieces.push({ name: s.name, lines: [`#### Scenario: ${s.name}`, ...own] });
     } else if (at === -1) {
       missing(s, s.op);
@@ -57,8 +66,10 @@ export function applyScenarioOps(
       pieces.splice(at, 1);
     } else {
       const to = s.renameTo ?? '';
-      if (to === '') errors.push(`RENAMED scenario "${s.name}" needs a new name: "#### RENAMED Scenario: Old -> New".`);
-      else if (pieces.some((p) => foldName(p.name) === foldName(to))) errors.push(`RENAMED scenario target "${to}" already exists in requirement "${current.name}".`);
+      if (to === '')
+        errors.push(`RENAMED scenario "${s.name}" needs a new name: "#### RENAMED Scenario: Old -> New".`);
+      else if (pieces.some((p) => foldName(p.name) === foldName(to)))
+        errors.push(`RENAMED scenario target "${to}" already exists in requirement "${current.name}".`);
       else {
         const piece = pieces[at] as Piece;
         pieces[at] = { name: to, lines: [`#### Scenario: ${to}`, ...piece.lines.slice(1)] };
@@ -66,7 +77,7 @@ export function applyScenarioOps(
     }
   }
   if (errors.length > 0) return { errors };
-  const body = bodyLines(deltaDoc, block).length > 0 ? bodyLines(deltaDoc, block) : bodyLines(mainDoc, current);
+  const body = bodyLines(block).length > 0 ? bodyLines(block) : bodyLines(current);
   const lines = [`### Requirement: ${current.name}`];
   if (body.length > 0) lines.push('', ...body);
   for (const p of pieces) lines.push('', ...trimTrailingBlank(p.lines));

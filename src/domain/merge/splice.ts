@@ -42,7 +42,9 @@ function unitText(doc: ScannedDoc, unit: SpliceUnit, eol: string): string {
       return original;
     case 'header': {
       const headerLine = sliceLines(doc, unit.core.start, unit.core.start + 1);
-      const headerEol = headerLine.slice((doc.lines[unit.core.start] as string).length + (unit.core.start === 0 ? doc.bomLength : 0));
+      const headerEol = headerLine.slice(
+        (doc.lines[unit.core.start] as string).length + (unit.core.start === 0 ? doc.bomLength : 0),
+      );
       return unit.edit.header + headerEol + sliceLines(doc, unit.core.start + 1, unit.core.end);
     }
     case 'replace':
@@ -82,7 +84,12 @@ export function spliceRequirements(spec: SpecDoc, units: SpliceUnit[], appended:
   }
   const tail = sliceLines(doc, lastCoreEnd, secEnd);
   const rest = sliceLines(doc, secEnd, doc.lines.length);
-  if (appended.length > 0 && !endsWithEol(sliceLines(doc, 0, doc.lines.length)) && tail === '' && rest === '') {
+  if (
+    appended.length > 0 &&
+    !endsWithEol(sliceLines(doc, 0, doc.lines.length)) &&
+    tail === '' &&
+    rest === ''
+  ) {
     out = out.slice(0, out.length - eol.length);
   }
   return out + tail + rest;

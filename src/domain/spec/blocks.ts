@@ -1,5 +1,13 @@
-import { LineKind, type Heading, type ScannedDoc } from '../markdown/types.ts';
-import type { ForeignBlock, LineRange, Requirement, Scenario, ScenarioOp, Step, StepKeyword } from './model.ts';
+import { type Heading, LineKind, type ScannedDoc } from '../markdown/types.ts';
+import type {
+  ForeignBlock,
+  LineRange,
+  Requirement,
+  Scenario,
+  ScenarioOp,
+  Step,
+  StepKeyword,
+} from './model.ts';
 
 const REQUIREMENT_HEADER = /^Requirement:[ \t]*(.*)$/i;
 const SCENARIO_HEADER = /^(?:(ADDED|MODIFIED|REMOVED|RENAMED)[ \t]+)?Scenario:[ \t]*(.*)$/i;
@@ -52,7 +60,11 @@ export function parseSteps(doc: ScannedDoc, range: LineRange): Step[] {
     const line = doc.lines[i] as string;
     const m = BOLD_STEP.exec(line) ?? PLAIN_STEP.exec(line);
     if (m) {
-      steps.push({ keyword: (m[1] as string).toUpperCase() as StepKeyword, text: (m[2] ?? '').trim(), line: i });
+      steps.push({
+        keyword: (m[1] as string).toUpperCase() as StepKeyword,
+        text: (m[2] ?? '').trim(),
+        line: i,
+      });
       continue;
     }
     const last = steps[steps.length - 1];
@@ -136,7 +148,11 @@ export function parseUnits(
       const end = next < headings.length ? (headings[next] as Heading).line : range.end;
       const name = requirementName(h.text);
       if (name === undefined) {
-        foreign.push({ title: h.text, line: h.line, core: { start: h.line, end: coreEnd(doc, h.line + 1, end) } });
+        foreign.push({
+          title: h.text,
+          line: h.line,
+          core: { start: h.line, end: coreEnd(doc, h.line + 1, end) },
+        });
       } else {
         requirements.push(buildRequirement(doc, name, headings.slice(k + 1, next), h, end));
       }

@@ -11,7 +11,11 @@ export function sectionsOf(doc: ScannedDoc): Section[] {
     const h = top[j] as Heading;
     if (h.level !== 2) continue;
     const next = top[j + 1];
-    sections.push({ title: h.text, line: h.line, range: { start: h.line, end: next ? next.line : doc.lines.length } });
+    sections.push({
+      title: h.text,
+      line: h.line,
+      range: { start: h.line, end: next ? next.line : doc.lines.length },
+    });
   }
   return sections;
 }

@@ -1,7 +1,7 @@
 import type { DeltaSpec } from '../change/delta.ts';
 import type { Issue } from '../issue.ts';
-import { foldName } from '../spec/blocks.ts';
 import { isPartialModify } from '../merge/scenario-ops.ts';
+import { foldName } from '../spec/blocks.ts';
 import { checkRequirement, issueSink } from './requirement-rules.ts';
 
 type Sink = ReturnType<typeof issueSink>;
@@ -10,7 +10,13 @@ function duplicates(names: { name: string; line: number }[], what: string, add: 
   const seen = new Map<string, number>();
   for (const n of names) {
     const first = seen.get(n.name);
-    if (first !== undefined) add('ERROR', 'delta_duplicate_entry', n.line, `${what} lists "${n.name}" twice (first on line ${first + 1}).`);
+    if (first !== undefined)
+      add(
+        'ERROR',
+        'delta_duplicate_entry',
+        n.line,
+        `${what} lists "${n.name}" twice (first on line ${first + 1}).`,
+      );
     else seen.set(n.name, n.line);
   }
 }
@@ -30,7 +36,12 @@ function conflicts(delta: DeltaSpec, add: Sink): void {
     const other = new Set(named[b].map((n) => foldName(n.name)));
     for (const n of named[a]) {
       if (other.has(foldName(n.name))) {
-        add('ERROR', 'delta_conflicting_operations', n.line, `Requirement "${n.name}" is in both ${a} and ${b}; one change can do only one of them to a requirement.`);
+        add(
+          'ERROR',
+          'delta_conflicting_operations',
+          n.line,
+          `Requirement "${n.name}" is in both ${a} and ${b}; one change can do only one of them to a requirement.`,
+        );
       }
     }
   }
@@ -38,23 +49,63 @@ function conflicts(delta: DeltaSpec, add: Sink): void {
   const modified = new Set(named.MODIFIED.map((n) => foldName(n.name)));
   const added = new Set(named.ADDED.map((n) => foldName(n.name)));
   for (const r of delta.renamed) {
-    if (removed.has(foldName(r.from))) add('ERROR', 'delta_conflicting_operations', r.line, `Requirement "${r.from}" is both RENAMED and REMOVED.`);
-    if (modified.has(foldName(r.from))) add('ERROR', 'delta_modified_uses_old_name', r.line, `MODIFIED refers to "${r.from}", which this delta renames; MODIFIED must use the new name "${r.to}".`);
-    if (added.has(foldName(r.to))) add('ERROR', 'delta_conflicting_operations', r.toLine, `RENAMED target "${r.to}" is also ADDED.`);
+    if (removed.has(foldName(r.from)))
+      add(
+        'ERROR',
+        'delta_conflicting_operations',
+        r.line,
+        `Requirement "${r.from}" is both RENAMED and REMOVED.`,
+      );
+    if (modified.has(foldName(r.from)))
+      add(
+        'ERROR',
+        'delta_modified_uses_old_name',
+        r.line,
+        `MODIFIED refers to "${r.from}", which this delta renames; MODIFIED must use the new name "${r.to}".`,
+      );
+    if (added.has(foldName(r.to)))
+      add('ERROR', 'delta_conflicting_operations', r.toLine, `RENAMED target "${r.to}" is also ADDED.`);
   }
-  duplicates(delta.renamed.map((r) => ({ name: r.from, line: r.line })), 'RENAMED (FROM)', add);
-  duplicates(delta.renamed.map((r) => ({ name: r.to, line: r.toLine })), 'RENAMED (TO)', add);
+  duplicates(
+    delta.renamed.map((r) => ({ name: r.from, line: r.line })),
+    'RENAMED (FROM)',
+    add,
+  );
+  duplicates(
+    delta.renamed.map((r) => ({ name: r.to, line: r.toLine })),
+    'RENAMED (TO)',
+    add,
+  );
 }
 
 function emptySections(delta: DeltaSpec, add: Sink): void {
   if (delta.sections.length === 0) {
-    add('ERROR', 'delta_no_sections', 0, 'No delta sections found.', 'Add "## ADDED Requirements", "## MODIFIED Requirements", "## REMOVED Requirements" or "## RENAMED Requirements".');
+    add(
+      'ERROR',
+      'delta_no_sections',
+      0,
+      'No delta sections found.',
+      'Add "## ADDED Requirements", "## MODIFIED Requirements", "## REMOVED Requirements" or "## RENAMED Requirements".',
+    );
     return;
   }
-  const counts = { ADDED: delta.added.length, MODIFIED: delta.modified.length, REMOVED: delta.removed.length, RENAMED: delta.renamed.length };
+  const counts = {
+    ADDED: delta.added.length,
+    MODIFIED: delta.modified.length,
+    REMOVED: delta.removed.length,
+    RENAMED: delta.renamed.length,
+  };
   for (const s of delta.sections) {
     if (counts[s.op] === 0) {
-      add('ERROR', 'delta_empty_section', s.line, `"## ${s.op} Requirements" has no entries.`, s.op === 'RENAMED' ? 'Add FROM:/TO: pairs or remove the section.' : 'Add "### Requirement: <name>" entries or remove the section.');
+      add(
+        'ERROR',
+        'delta_empty_section',
+        s.line,
+        `"## ${s.op} Requirements" has no entries.`,
+        s.op === 'RENAMED'
+          ? 'Add FROM:/TO: pairs or remove the section.'
+          : 'Add "### Requirement: <name>" entries or remove the section.',
+      );
     }
   }
 }
@@ -64,16 +115,36 @@ export function validateDelta(delta: DeltaSpec): Issue[] {
   const issues: Issue[] = [...delta.issues];
   const add = issueSink(issues, delta.file);
   emptySections(delta, add);
-  duplicates(delta.added.map((r) => ({ name: r.name, line: r.line })), 'ADDED', add);
-  duplicates(delta.modified.map((r) => ({ name: r.name, line: r.line })), 'MODIFIED', add);
-  duplicates(delta.removed.map((r) => ({ name: r.name, line: r.line })), 'REMOVED', add);
+  duplicates(
+    delta.added.map((r) => ({ name: r.name, line: r.line })),
+    'ADDED',
+    add,
+  );
+  duplicates(
+    delta.modified.map((r) => ({ name: r.name, line: r.line })),
+    'MODIFIED',
+    add,
+  );
+  duplicates(
+    delta.removed.map((r) => ({ name: r.name, line: r.line })),
+    'REMOVED',
+    add,
+  );
   conflicts(delta, add);
   for (const r of delta.added) checkRequirement(delta.doc, r, 'ADDED', add);
   for (const r of delta.modified) checkRequirement(delta.doc, r, 'MODIFIED', add, isPartialModify(r));
   for (const r of delta.removed) {
     if (!r.hasReason || !r.hasMigration) {
-      const missing = [!r.hasReason && 'Reason', !r.hasMigration && 'Migration'].filter(Boolean).join(' and ');
-      add('WARNING', 'delta_removed_without_reason', r.line, `REMOVED "${r.name}" has no ${missing}.`, 'Add "**Reason**: ..." and "**Migration**: ..." lines under it.');
+      const missing = [!r.hasReason && 'Reason', !r.hasMigration && 'Migration']
+        .filter(Boolean)
+        .join(' and ');
+      add(
+        'WARNING',
+        'delta_removed_without_reason',
+        r.line,
+        `REMOVED "${r.name}" has no ${missing}.`,
+        'Add "**Reason**: ..." and "**Migration**: ..." lines under it.',
+      );
     }
   }
   return issues;

@@ -11,7 +11,13 @@ interface Touch {
 }
 
 function touchesOf(change: string, delta: DeltaSpec): Touch[] {
-  const t = (op: DeltaOp, name: string, line: number): Touch => ({ change, op, name, file: delta.file, line });
+  const t = (op: DeltaOp, name: string, line: number): Touch => ({
+    change,
+    op,
+    name,
+    file: delta.file,
+    line,
+  });
   return [
     ...delta.added.map((r) => t('ADDED', r.name, r.line)),
     ...delta.modified.map((r) => t('MODIFIED', r.name, r.line)),

@@ -2,10 +2,17 @@ import type { Issue } from '../issue.ts';
 import { LineKind, type ScannedDoc } from '../markdown/types.ts';
 import type { Requirement } from '../spec/model.ts';
 
-const BULLETED_SCENARIO = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)[ \t]*Scenario\b[^*_]*:?|^[ \t]*[-*+][ \t]+Scenario[ \t]*:/i;
+const BULLETED_SCENARIO =
+  /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)[ \t]*Scenario\b[^*_]*:?|^[ \t]*[-*+][ \t]+Scenario[ \t]*:/i;
 const KEYWORD = /\b(?:SHALL|MUST)\b/;
 
-export type IssueSink = (level: Issue['level'], rule: string, line: number, message: string, fix?: string) => void;
+export type IssueSink = (
+  level: Issue['level'],
+  rule: string,
+  line: number,
+  message: string,
+  fix?: string,
+) => void;
 
 /** Build a sink that records issues for `file` with 1-based lines. */
 export function issueSink(issues: Issue[], file: string): IssueSink {
@@ -22,7 +29,13 @@ function checkBulletedScenarios(doc: ScannedDoc, r: Requirement, add: IssueSink)
     const k = doc.kinds[i];
     if (k === LineKind.Code || k === LineKind.Html || k === LineKind.Heading) continue;
     if (BULLETED_SCENARIO.test(doc.lines[i] as string)) {
-      add('ERROR', 'scenario_not_a_heading', i, `"${(doc.lines[i] as string).trim()}" in requirement "${r.name}" looks like a scenario but is not a "#### Scenario:" heading, so it is not counted.`, 'Write scenarios as "#### Scenario: <name>" headings (exactly four #).');
+      add(
+        'ERROR',
+        'scenario_not_a_heading',
+        i,
+        `"${(doc.lines[i] as string).trim()}" in requirement "${r.name}" looks like a scenario but is not a "#### Scenario:" heading, so it is not counted.`,
+        'Write scenarios as "#### Scenario: <name>" headings (exactly four #).',
+      );
     }
   }
 }
@@ -30,9 +43,23 @@ function checkBulletedScenarios(doc: ScannedDoc, r: Requirement, add: IssueSink)
 function checkText(r: Requirement, label: string, add: IssueSink): void {
   if (r.text.trim() === '') {
     const inHeader = KEYWORD.test(r.name);
-    add('ERROR', 'requirement_no_text', r.line, `${label} "${r.name}" has no requirement text.`, inHeader ? 'Move the SHALL/MUST statement from the header to the line below it.' : 'Add a normative statement using SHALL or MUST below the header.');
+    add(
+      'ERROR',
+      'requirement_no_text',
+      r.line,
+      `${label} "${r.name}" has no requirement text.`,
+      inHeader
+        ? 'Move the SHALL/MUST statement from the header to the line below it.'
+        : 'Add a normative statement using SHALL or MUST below the header.',
+    );
   } else if (!r.hasKeyword) {
-    add('WARNING', 'requirement_no_keyword', r.line, `${label} "${r.name}" has no SHALL or MUST (RFC 2119); if the spec is written in another language, keep the English keyword.`, 'State the requirement as "The system SHALL ..." or "... MUST ...".');
+    add(
+      'WARNING',
+      'requirement_no_keyword',
+      r.line,
+      `${label} "${r.name}" has no SHALL or MUST (RFC 2119); if the spec is written in another language, keep the English keyword.`,
+      'State the requirement as "The system SHALL ..." or "... MUST ...".',
+    );
   }
 }
 
@@ -40,19 +67,41 @@ function checkScenarios(r: Requirement, label: string, add: IssueSink, partial: 
   let real = 0;
   for (const s of r.scenarios) {
     if (s.op && !partial) {
-      add('ERROR', 'scenario_op_outside_modified', s.line, `"#### ${s.op} Scenario: ${s.name}" is a scenario operation; these are only allowed in MODIFIED requirements.`);
+      add(
+        'ERROR',
+        'scenario_op_outside_modified',
+        s.line,
+        `"#### ${s.op} Scenario: ${s.name}" is a scenario operation; these are only allowed in MODIFIED requirements.`,
+      );
     }
     if (s.body.trim() === '' && s.op !== 'REMOVED' && s.op !== 'RENAMED') {
-      add('ERROR', 'scenario_empty', s.line, `Scenario "${s.name}" of ${label.toLowerCase()} "${r.name}" has no steps.`, 'Add steps such as "- **WHEN** ..." and "- **THEN** ...".');
+      add(
+        'ERROR',
+        'scenario_empty',
+        s.line,
+        `Scenario "${s.name}" of ${label.toLowerCase()} "${r.name}" has no steps.`,
+        'Add steps such as "- **WHEN** ..." and "- **THEN** ...".',
+      );
     } else {
       real++;
       if (s.labelled && s.steps.length === 0 && s.body.trim() !== '' && !s.op) {
-        add('INFO', 'scenario_no_steps', s.line, `Scenario "${s.name}" has no WHEN/THEN or Given/When/Then steps.`);
+        add(
+          'INFO',
+          'scenario_no_steps',
+          s.line,
+          `Scenario "${s.name}" has no WHEN/THEN or Given/When/Then steps.`,
+        );
       }
     }
   }
   if (real === 0 && !partial) {
-    add('ERROR', 'requirement_no_scenario', r.line, `${label} "${r.name}" has no scenario.`, 'Add at least one "#### Scenario: <name>" with WHEN/THEN steps.');
+    add(
+      'ERROR',
+      'requirement_no_scenario',
+      r.line,
+      `${label} "${r.name}" has no scenario.`,
+      'Add at least one "#### Scenario: <name>" with WHEN/THEN steps.',
+    );
   }
 }
 
@@ -60,7 +109,13 @@ function checkScenarios(r: Requirement, label: string, add: IssueSink, partial: 
  * Content rules shared by main-spec requirements and ADDED/MODIFIED delta blocks.
  * `partial` marks a MODIFIED block made of scenario operations (its text and scenarios are optional).
  */
-export function checkRequirement(doc: ScannedDoc, r: Requirement, label: string, add: IssueSink, partial = false): void {
+export function checkRequirement(
+  doc: ScannedDoc,
+  r: Requirement,
+  label: string,
+  add: IssueSink,
+  partial = false,
+): void {
   if (r.name === '') {
     add('ERROR', 'requirement_no_name', r.line, 'A "### Requirement:" header has no name.');
     return;

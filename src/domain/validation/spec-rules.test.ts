@@ -8,7 +8,9 @@ const REQ = (name: string, body = 'The system SHALL work.') =>
   `### Requirement: ${name}\n${body}\n\n#### Scenario: s\n- **WHEN** a\n- **THEN** b\n\n`;
 
 function rules(text: string) {
-  return validateSpec(parseSpec(text), 'openspec/specs/auth/spec.md').map((i) => `${i.level}:${i.rule}@${i.line}`);
+  return validateSpec(parseSpec(text), 'openspec/specs/auth/spec.md').map(
+    (i) => `${i.level}:${i.rule}@${i.line}`,
+  );
 }
 
 describe('validateSpec', () => {
@@ -18,33 +20,91 @@ describe('validateSpec', () => {
 
   it.each([
     ['a missing Purpose', `# a\n\n## Requirements\n${REQ('A')}`, 'ERROR:spec_missing_purpose@1'],
-    ['a missing Requirements section', `# a\n\n## Purpose\n${PURPOSE}\n`, 'ERROR:spec_missing_requirements@1'],
+    [
+      'a missing Requirements section',
+      `# a\n\n## Purpose\n${PURPOSE}\n`,
+      'ERROR:spec_missing_requirements@1',
+    ],
     ['an empty Requirements section', spec(''), 'ERROR:spec_no_requirements@6'],
-    ['a short Purpose', spec(REQ('A'), '# a\n\n## Purpose\nShort.\n\n## Requirements\n'), 'WARNING:spec_purpose_too_short@3'],
-    ['a placeholder Purpose', spec(REQ('A'), '# a\n\n## Purpose\nTBD - created by archiving change x. Update Purpose after archive.\n\n## Requirements\n'), 'WARNING:spec_purpose_placeholder@3'],
+    [
+      'a short Purpose',
+      spec(REQ('A'), '# a\n\n## Purpose\nShort.\n\n## Requirements\n'),
+      'WARNING:spec_purpose_too_short@3',
+    ],
+    [
+      'a placeholder Purpose',
+      spec(
+        REQ('A'),
+        '# a\n\n## Purpose\nTBD - created by archiving change x. Update Purpose after archive.\n\n## Requirements\n',
+      ),
+      'WARNING:spec_purpose_placeholder@3',
+    ],
     ['a duplicate name', spec(REQ('A') + REQ('A ###')), 'ERROR:requirement_duplicate_name@14'],
-    ['a case-variant name', spec(REQ('Late Fees') + REQ('late  fees')), 'ERROR:requirement_duplicate_name@14'],
-    ['a requirement outside the section', `# a\n\n## Purpose\n${PURPOSE}\n\n${REQ('X')}## Requirements\n${REQ('A')}`, 'ERROR:spec_requirement_outside_section@6'],
-    ['a delta heading in a main spec', spec(`${REQ('A')}## ADDED Requirements\n`), 'ERROR:spec_delta_section@14'],
-    ['a requirement without a scenario', spec('### Requirement: A\nThe system SHALL x.\n'), 'ERROR:requirement_no_scenario@7'],
-    ['a scenario without steps', spec('### Requirement: A\nThe system SHALL x.\n\n#### Scenario: s\n'), 'ERROR:scenario_empty@10'],
-    ['a three-# scenario', spec('### Requirement: A\nThe system SHALL x.\n\n### Scenario: s\n- **WHEN** a\n'), 'ERROR:scenario_wrong_level@10'],
+    [
+      'a case-variant name',
+      spec(REQ('Late Fees') + REQ('late  fees')),
+      'ERROR:requirement_duplicate_name@14',
+    ],
+    [
+      'a requirement outside the section',
+      `# a\n\n## Purpose\n${PURPOSE}\n\n${REQ('X')}## Requirements\n${REQ('A')}`,
+      'ERROR:spec_requirement_outside_section@6',
+    ],
+    [
+      'a delta heading in a main spec',
+      spec(`${REQ('A')}## ADDED Requirements\n`),
+      'ERROR:spec_delta_section@14',
+    ],
+    [
+      'a requirement without a scenario',
+      spec('### Requirement: A\nThe system SHALL x.\n'),
+      'ERROR:requirement_no_scenario@7',
+    ],
+    [
+      'a scenario without steps',
+      spec('### Requirement: A\nThe system SHALL x.\n\n#### Scenario: s\n'),
+      'ERROR:scenario_empty@10',
+    ],
+    [
+      'a three-# scenario',
+      spec('### Requirement: A\nThe system SHALL x.\n\n### Scenario: s\n- **WHEN** a\n'),
+      'ERROR:scenario_wrong_level@10',
+    ],
     ['a five-# scenario', spec(`${REQ('A')}##### Scenario: deep\n- x\n`), 'ERROR:scenario_wrong_level@14'],
-    ['a bulleted scenario', spec('### Requirement: A\nThe system SHALL x.\n\n- **Scenario: s**\n  - WHEN a\n'), 'ERROR:scenario_not_a_heading@10'],
+    [
+      'a bulleted scenario',
+      spec('### Requirement: A\nThe system SHALL x.\n\n- **Scenario: s**\n  - WHEN a\n'),
+      'ERROR:scenario_not_a_heading@10',
+    ],
     ['a foreign ### heading', spec(`${REQ('A')}### Notes\nn\n`), 'WARNING:spec_non_requirement_heading@14'],
-    ['text without SHALL/MUST', spec(REQ('A', 'Система экспортирует данные.')), 'WARNING:requirement_no_keyword@7'],
+    [
+      'text without SHALL/MUST',
+      spec(REQ('A', 'Система экспортирует данные.')),
+      'WARNING:requirement_no_keyword@7',
+    ],
     ['lower-case shall', spec(REQ('A', 'The system shall x.')), 'WARNING:requirement_no_keyword@7'],
   ])('reports %s', (_label, text, expected) => {
     expect(rules(text)).toContain(expected);
   });
 
   it('ignores requirement headers inside fences', () => {
-    expect(rules(spec(REQ('A', 'The system SHALL x.\n\n```\n### Requirement: Fake\n#### Scenario: fake\n```')))).toEqual([]);
+    expect(
+      rules(spec(REQ('A', 'The system SHALL x.\n\n```\n### Requirement: Fake\n#### Scenario: fake\n```'))),
+    ).toEqual([]);
   });
 
   it('reads Given/When/Then lines as steps', () => {
-    const parsed = parseSpec(spec('### Requirement: A\nThe system MUST x.\n\n#### Scenario: call\nGiven a caller dials\nWhen Connect receives the call\nThen the flow MUST run\nAnd it MUST respond\n'));
-    expect(parsed.requirements[0]?.scenarios[0]?.steps.map((s) => s.keyword)).toEqual(['GIVEN', 'WHEN', 'THEN', 'AND']);
+    const parsed = parseSpec(
+      spec(
+        '### Requirement: A\nThe system MUST x.\n\n#### Scenario: call\nGiven a caller dials\nWhen Connect receives the call\nThen the flow MUST run\nAnd it MUST respond\n',
+      ),
+    );
+    expect(parsed.requirements[0]?.scenarios[0]?.steps.map((s) => s.keyword)).toEqual([
+      'GIVEN',
+      'WHEN',
+      'THEN',
+      'AND',
+    ]);
   });
 
   it('records source lines and accepts Unicode names', () => {

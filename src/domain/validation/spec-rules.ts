@@ -19,12 +19,24 @@ function checkSections(spec: SpecDoc, add: IssueSink): void {
   const seen = new Map<string, number>();
   for (const s of spec.sections) {
     if (DELTA_SECTION.test(s.title)) {
-      add('ERROR', 'spec_delta_section', s.line, `"## ${s.title}" is delta syntax; it does not belong in a main spec.`, 'Merge deltas with "specwright archive" instead of copying them into openspec/specs.');
+      add(
+        'ERROR',
+        'spec_delta_section',
+        s.line,
+        `"## ${s.title}" is delta syntax; it does not belong in a main spec.`,
+        'Merge deltas with "specwright archive" instead of copying them into openspec/specs.',
+      );
     }
     const key = s.title.toLowerCase();
     if (key === 'purpose' || key === 'requirements') {
       const first = seen.get(key);
-      if (first !== undefined) add('ERROR', 'spec_duplicate_section', s.line, `"## ${s.title}" appears twice (first on line ${first + 1}).`);
+      if (first !== undefined)
+        add(
+          'ERROR',
+          'spec_duplicate_section',
+          s.line,
+          `"## ${s.title}" appears twice (first on line ${first + 1}).`,
+        );
       else seen.set(key, s.line);
     }
   }
@@ -33,28 +45,67 @@ function checkSections(spec: SpecDoc, add: IssueSink): void {
 function checkPurpose(spec: SpecDoc, add: IssueSink): void {
   const p = spec.purpose;
   if (!p || p.text.trim() === '') {
-    add('ERROR', 'spec_missing_purpose', p ? p.line : 0, 'Spec has no "## Purpose" section with text.', 'Add "## Purpose" with a sentence or two on what this capability is for.');
+    add(
+      'ERROR',
+      'spec_missing_purpose',
+      p ? p.line : 0,
+      'Spec has no "## Purpose" section with text.',
+      'Add "## Purpose" with a sentence or two on what this capability is for.',
+    );
   } else if (PLACEHOLDER.test(p.text.trim())) {
-    add('WARNING', 'spec_purpose_placeholder', p.line, 'The Purpose is still a placeholder.', 'Replace it with what this capability is for.');
+    add(
+      'WARNING',
+      'spec_purpose_placeholder',
+      p.line,
+      'The Purpose is still a placeholder.',
+      'Replace it with what this capability is for.',
+    );
   } else if (p.text.trim().length < MIN_PURPOSE) {
-    add('WARNING', 'spec_purpose_too_short', p.line, `The Purpose is shorter than ${MIN_PURPOSE} characters.`);
+    add(
+      'WARNING',
+      'spec_purpose_too_short',
+      p.line,
+      `The Purpose is shorter than ${MIN_PURPOSE} characters.`,
+    );
   }
 }
 
 function checkRequirementsSection(spec: SpecDoc, add: IssueSink): void {
   const section = spec.requirementsSection;
   if (!section) {
-    add('ERROR', 'spec_missing_requirements', 0, 'Spec has no "## Requirements" section.', 'Add "## Requirements" followed by "### Requirement: <name>" blocks.');
+    add(
+      'ERROR',
+      'spec_missing_requirements',
+      0,
+      'Spec has no "## Requirements" section.',
+      'Add "## Requirements" followed by "### Requirement: <name>" blocks.',
+    );
     return;
   }
   if (spec.requirements.length === 0) {
-    add('ERROR', 'spec_no_requirements', section.line, 'The "## Requirements" section has no "### Requirement:" blocks.');
+    add(
+      'ERROR',
+      'spec_no_requirements',
+      section.line,
+      'The "## Requirements" section has no "### Requirement:" blocks.',
+    );
   }
   for (const f of spec.foreign) {
     if (/^Scenario\b/i.test(f.title)) {
-      add('ERROR', 'scenario_wrong_level', f.line, `"### ${f.title}" uses three #; scenario headers take exactly four ("#### ${f.title}").`);
+      add(
+        'ERROR',
+        'scenario_wrong_level',
+        f.line,
+        `"### ${f.title}" uses three #; scenario headers take exactly four ("#### ${f.title}").`,
+      );
     } else {
-      add('WARNING', 'spec_non_requirement_heading', f.line, `"### ${f.title}" under "## Requirements" is not a requirement; it is kept as-is but never validated or merged.`, 'Use "### Requirement: <name>" or move it to its own "##" section.');
+      add(
+        'WARNING',
+        'spec_non_requirement_heading',
+        f.line,
+        `"### ${f.title}" under "## Requirements" is not a requirement; it is kept as-is but never validated or merged.`,
+        'Use "### Requirement: <name>" or move it to its own "##" section.',
+      );
     }
   }
 }
@@ -67,7 +118,13 @@ function checkNames(spec: SpecDoc, add: IssueSink): void {
     const first = seen.get(key);
     if (first) {
       const how = first.name === r.name ? 'duplicates' : 'differs only in case or spacing from';
-      add('ERROR', 'requirement_duplicate_name', r.line, `Requirement "${r.name}" ${how} the requirement "${first.name}" on line ${first.line + 1}.`, 'Give each requirement a distinct name.');
+      add(
+        'ERROR',
+        'requirement_duplicate_name',
+        r.line,
+        `Requirement "${r.name}" ${how} the requirement "${first.name}" on line ${first.line + 1}.`,
+        'Give each requirement a distinct name.',
+      );
     } else seen.set(key, { name: r.name, line: r.line });
   }
 }
@@ -75,7 +132,12 @@ function checkNames(spec: SpecDoc, add: IssueSink): void {
 function checkLevels(spec: SpecDoc, add: IssueSink): void {
   for (const h of spec.doc.headings) {
     if ((h.level === 5 || h.level === 6 || h.level === 2) && /^Scenario:/i.test(h.text)) {
-      add('ERROR', 'scenario_wrong_level', h.line, `"${'#'.repeat(h.level)} ${h.text}" uses ${h.level} #; scenario headers take exactly four.`);
+      add(
+        'ERROR',
+        'scenario_wrong_level',
+        h.line,
+        `"${'#'.repeat(h.level)} ${h.text}" uses ${h.level} #; scenario headers take exactly four.`,
+      );
     }
   }
 }
@@ -88,7 +150,13 @@ export function validateSpec(spec: SpecDoc, file: string): Issue[] {
   checkPurpose(spec, add);
   checkRequirementsSection(spec, add);
   for (const r of spec.strayRequirements) {
-    add('ERROR', 'spec_requirement_outside_section', r.line, `"### Requirement: ${r.name}" is outside the "## Requirements" section, so it is not part of the spec.`, 'Move it under "## Requirements".');
+    add(
+      'ERROR',
+      'spec_requirement_outside_section',
+      r.line,
+      `"### Requirement: ${r.name}" is outside the "## Requirements" section, so it is not part of the spec.`,
+      'Move it under "## Requirements".',
+    );
   }
   checkNames(spec, add);
   checkLevels(spec, add);
