@@ -7,7 +7,8 @@ import { findOverlaps } from '../domain/validation/overlap.ts';
 import { validateSpec } from '../domain/validation/spec-rules.ts';
 import { readTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
 import { loadChangeFlags, loadChangeInput } from '../io/load.ts';
-import { mainSpecPath } from '../io/project.ts';
+import { listActiveChanges, listArchivedChanges, listCapabilities, mainSpecPath } from '../io/project.ts';
+import { resolveItem } from './resolve-item.ts';
 
 export type ItemType = 'change' | 'spec';
 
@@ -109,4 +110,45 @@ export function summarize(items: ValidatedItem[], types: ItemType[]): ValidateSu
     }
   }
   return { totals, byType, issues };
+}
+
+export interface ValidateRequest {
+  item?: string;
+  type?: ItemType;
+  all?: boolean;
+  changes?: boolean;
+  specs?: boolean;
+  archived?: boolean;
+  strict: boolean;
+}
+
+/** Validate one item, or every item in the requested scopes (no item and no scope means everything). */
+export async function runValidation(root: string, req: ValidateRequest): Promise<ValidateReport> {
+  const { strict } = req;
+  if (req.item !== undefined) {
+    const kind = resolveItem(root, req.item, req.type);
+    const items =
+      kind === 'spec'
+        ? [validateSpecItem(root, req.item, strict)]
+        : await validateChangeItems(root, [req.item], strict);
+    return { items, summary: summarize(items, [kind]), strict };
+  }
+  const none = !req.all && !req.changes && !req.specs && !req.archived;
+  const wantChanges = req.all || req.changes || none;
+  const wantSpecs = req.all || req.specs || none;
+  const items: ValidatedItem[] = [];
+  const types: ItemType[] = [];
+  if (wantChanges) {
+    types.push('change');
+    items.push(...(await validateChangeItems(root, listActiveChanges(root), strict)));
+  }
+  if (wantSpecs) {
+    types.push('spec');
+    for (const id of listCapabilities(root)) items.push(validateSpecItem(root, id, strict));
+  }
+  if (req.archived) {
+    if (!types.includes('change')) types.push('change');
+    for (const dir of listArchivedChanges(root)) items.push(validateArchivedItem(root, dir));
+  }
+  return { items, summary: summarize(items, types), strict };
 }

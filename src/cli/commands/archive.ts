@@ -1,0 +1,65 @@
+import pc from 'picocolors';
+import { ArchiveRefused, type ArchiveResult, archiveChange } from '../../app/archive.ts';
+import { requireProjectRoot } from '../../io/project.ts';
+import type { CliContext, CommandResult } from '../context.ts';
+import { renderIssues } from '../render/issues.ts';
+
+/** What `--json` prints when the archive does not happen. */
+export const jsonNullShape = { archive: null };
+
+function renderHuman(r: ArchiveResult, color: boolean): string {
+  const c = pc.createColors(color);
+  const lines: string[] = [];
+  if (r.tasks.total > 0) lines.push(`Tasks: ${r.tasks.done}/${r.tasks.total} done`);
+  for (const s of r.specs) {
+    const n = s.counts;
+    const verb = { create: 'created', update: 'updated', unchanged: 'already in sync', retire: 'retired' }[
+      s.action
+    ];
+    lines.push(
+      `  ${c.bold(s.target)}: ${verb}  ${c.green(`+${n.added}`)} ${c.yellow(`~${n.modified}`)} ${c.red(`-${n.removed}`)} ${c.cyan(`→${n.renamed}`)}`,
+    );
+  }
+  if (r.specs.length > 0) {
+    const t = r.totals;
+    lines.push(`Totals: +${t.added} ~${t.modified} -${t.removed} →${t.renamed}`);
+  }
+  if (r.issues.length > 0) lines.push(renderIssues(r.issues, color));
+  lines.push(c.green(`Change '${r.change}' archived as '${r.archivedAs}'.`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** `specwright archive <change> [-y] [--skip-specs] [--no-validate] [--json]`. */
+export async function run(
+  ctx: CliContext,
+  args: string[],
+  opts: Record<string, unknown>,
+): Promise<CommandResult> {
+  const root = requireProjectRoot(ctx.cwd);
+  const name = args[0] as string;
+  try {
+    const result = await archiveChange(root.path, name, {
+      yes: opts.yes === true,
+      skipSpecs: opts.skipSpecs === true,
+      noValidate: opts.validate === false,
+      now: ctx.now(),
+    });
+    if (opts.json) {
+      return {
+        exitCode: 0,
+        stdout: `${JSON.stringify({ archive: result, root: { path: root.path } }, null, 2)}\n`,
+        stderr: '',
+      };
+    }
+    return { exitCode: 0, stdout: renderHuman(result, ctx.color), stderr: '' };
+  } catch (e) {
+    if (!(e instanceof ArchiveRefused)) throw e;
+    if (opts.json) {
+      const status = [{ severity: 'error', code: e.code, message: e.message, fix: e.fix }];
+      const doc = { archive: null, issues: e.issues, status, root: { path: root.path } };
+      return { exitCode: 1, stdout: `${JSON.stringify(doc, null, 2)}\n`, stderr: '' };
+    }
+    const stderr = `Error: ${e.message}\n${renderIssues(e.issues, ctx.color)}\n${e.fix ? `Fix: ${e.fix}\n` : ''}`;
+    return { exitCode: 1, stdout: '', stderr };
+  }
+}

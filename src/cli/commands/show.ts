@@ -1,0 +1,89 @@
+import pc from 'picocolors';
+import { resolveItem } from '../../app/resolve-item.ts';
+import { type ShownChange, type ShownSpec, showChange, showSpec } from '../../app/show.ts';
+import { CliError } from '../../domain/errors.ts';
+import { requireProjectRoot } from '../../io/project.ts';
+import type { CliContext, CommandResult } from '../context.ts';
+
+/** What `--json` prints when nothing could be shown. */
+export const jsonNullShape = {};
+
+function renderSpec(s: ShownSpec, color: boolean): string {
+  const c = pc.createColors(color);
+  const out = [`${c.bold(s.title)}  ${c.dim(s.file)}`, '', `Purpose: ${s.overview}`, ''];
+  s.requirements.forEach((r, i) => {
+    out.push(`${c.bold(`${i + 1}. ${r.name}`)}  ${c.dim(`line ${r.line}`)}`);
+    for (const l of r.text.split('\n')) out.push(`   ${l}`);
+    for (const sc of r.scenarios) {
+      out.push(`   ${c.cyan(`Scenario: ${sc.name}`)}`);
+      const steps =
+        sc.steps.length > 0 ? sc.steps.map((st) => `${st.keyword} ${st.text}`) : sc.rawText.split('\n');
+      for (const l of steps) out.push(`     ${l}`);
+    }
+    out.push('');
+  });
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function renderChange(ch: ShownChange, color: boolean, deltasOnly: boolean): string {
+  const c = pc.createColors(color);
+  const out: string[] = [];
+  if (!deltasOnly) {
+    out.push(`${c.bold(ch.title)}  ${c.dim(ch.dir)}`);
+    for (const s of ch.proposal?.sections ?? []) out.push('', c.bold(`## ${s.title}`), s.text);
+    out.push('', `Tasks: ${ch.tasks.done}/${ch.tasks.total} done`, '');
+  }
+  out.push(c.bold(`Deltas (${ch.deltaCount}):`));
+  for (const d of ch.deltas) {
+    const what = d.rename ? `${d.rename.from} → ${d.rename.to}` : (d.requirement?.name ?? d.description);
+    out.push(`  ${d.spec}  ${d.operation.padEnd(8)}  ${what}  ${c.dim(`${d.file}:${d.line}`)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function requirementIndex(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new CliError('invalid_option', `-r/--requirement takes a 1-based number, not '${String(value)}'.`, {
+      exitCode: 2,
+    });
+  }
+  return n;
+}
+
+/** `specwright show <item> [--type change|spec] [--json] [--deltas-only] [--requirements] [--no-scenarios] [-r n]`. */
+export async function run(
+  ctx: CliContext,
+  args: string[],
+  opts: Record<string, unknown>,
+): Promise<CommandResult> {
+  const root = requireProjectRoot(ctx.cwd);
+  const name = args[0] as string;
+  const type = opts.type as 'change' | 'spec' | undefined;
+  if (type !== undefined && type !== 'change' && type !== 'spec') {
+    throw new CliError('invalid_option', `--type must be "change" or "spec", not '${String(type)}'.`, {
+      exitCode: 2,
+    });
+  }
+  const kind = resolveItem(root.path, name, type);
+  const rootJson = { path: root.path };
+  if (kind === 'spec') {
+    const requirement = requirementIndex(opts.requirement);
+    const noScenarios = opts.requirements === true || opts.scenarios === false;
+    const spec = showSpec(root.path, name, { ...(requirement ? { requirement } : {}), noScenarios });
+    const stdout = opts.json
+      ? `${JSON.stringify({ ...spec, root: rootJson }, null, 2)}\n`
+      : renderSpec(spec, ctx.color);
+    return { exitCode: 0, stdout, stderr: '' };
+  }
+  const change = await showChange(root.path, name);
+  const deltasOnly = opts.deltasOnly === true;
+  if (opts.json) {
+    const doc = deltasOnly
+      ? { id: change.id, deltaCount: change.deltaCount, deltas: change.deltas, root: rootJson }
+      : { ...change, root: rootJson };
+    return { exitCode: 0, stdout: `${JSON.stringify(doc, null, 2)}\n`, stderr: '' };
+  }
+  return { exitCode: 0, stdout: renderChange(change, ctx.color, deltasOnly), stderr: '' };
+}
