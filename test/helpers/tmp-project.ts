@@ -101,8 +101,10 @@ export function f2Files(): Record<string, string> {
     'openspec/config.yaml': 'schema: spec-driven\n',
     'openspec/specs/auth/spec.md': AUTH_SPEC,
     'openspec/changes/add-auth/.openspec.yaml': 'schema: spec-driven\ncreated: 2026-01-01\n',
-    'openspec/changes/add-auth/proposal.md': '# Add two-factor authentication\n\n## Why\nPasswords alone are not enough to protect accounts from takeover.\n\n## What Changes\n- Add OTP\n',
-    'openspec/changes/add-auth/tasks.md': '## 1. Implementation\n- [x] 1.1 Add OTP table\n- [ ] 1.2 Add OTP UI\n',
+    'openspec/changes/add-auth/proposal.md':
+      '# Add two-factor authentication\n\n## Why\nPasswords alone are not enough to protect accounts from takeover.\n\n## What Changes\n- Add OTP\n',
+    'openspec/changes/add-auth/tasks.md':
+      '## 1. Implementation\n- [x] 1.1 Add OTP table\n- [ ] 1.2 Add OTP UI\n',
     'openspec/changes/add-auth/specs/auth/spec.md': ADD_AUTH_DELTA,
   };
 }

@@ -4,7 +4,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ArchiveRefused, archiveChange, archiveName } from '../../src/app/archive.ts';
 import { runValidation } from '../../src/app/validate.ts';
 import { parseSpec } from '../../src/domain/spec/parse-spec.ts';
-import { AUTH_SPEC, f2Files, makeProject, read, removeProject, snapshotTree } from '../helpers/tmp-project.ts';
+import {
+  AUTH_SPEC,
+  f2Files,
+  makeProject,
+  read,
+  removeProject,
+  snapshotTree,
+} from '../helpers/tmp-project.ts';
 
 const NOW = new Date(2026, 10, 21, 23, 30); // late evening local time: the folder must use the local date
 const roots: string[] = [];
@@ -34,7 +41,8 @@ describe('archiveChange', () => {
   it('rolls back to byte-identical files when a write fails midway', async () => {
     const files = f2Files();
     files['openspec/specs/billing/spec.md'] = AUTH_SPEC.replace('auth', 'billing');
-    files['openspec/changes/add-auth/specs/billing/spec.md'] = '## REMOVED Requirements\n- `### Requirement: Logout`\n**Reason**: r\n**Migration**: m\n';
+    files['openspec/changes/add-auth/specs/billing/spec.md'] =
+      '## REMOVED Requirements\n- `### Requirement: Logout`\n**Reason**: r\n**Migration**: m\n';
     const root = project(files);
     const before = snapshotTree(root);
     let calls = 0;
@@ -54,25 +62,32 @@ describe('archiveChange', () => {
     files['openspec/changes/archive/2026-11-21-add-auth/keep.md'] = 'x';
     const root = project(files);
     const before = snapshotTree(root);
-    await expect(archiveChange(root, 'add-auth', opts)).rejects.toMatchObject({ code: 'archive_target_exists' });
+    await expect(archiveChange(root, 'add-auth', opts)).rejects.toMatchObject({
+      code: 'archive_target_exists',
+    });
     expect(snapshotTree(root)).toEqual(before);
   });
 
   it('needs --yes for incomplete tasks', async () => {
     const root = project(f2Files());
-    await expect(archiveChange(root, 'add-auth', { ...opts, yes: false })).rejects.toMatchObject({ code: 'archive_tasks_incomplete' });
+    await expect(archiveChange(root, 'add-auth', { ...opts, yes: false })).rejects.toMatchObject({
+      code: 'archive_tasks_incomplete',
+    });
   });
 
   it('refuses exactly what validate reports as an error', async () => {
     const files = f2Files();
-    files['openspec/changes/add-auth/specs/auth/spec.md'] = '## MODIFIED Requirements\n### Requirement: Missing\nThe system SHALL x.\n\n#### Scenario: s\n- **WHEN** a\n- **THEN** b\n';
+    files['openspec/changes/add-auth/specs/auth/spec.md'] =
+      '## MODIFIED Requirements\n### Requirement: Missing\nThe system SHALL x.\n\n#### Scenario: s\n- **WHEN** a\n- **THEN** b\n';
     const root = project(files);
     const report = await runValidation(root, { item: 'add-auth', strict: false });
     expect(report.items[0]?.valid).toBe(false);
     const before = snapshotTree(root);
     const err = await archiveChange(root, 'add-auth', opts).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ArchiveRefused);
-    expect((err as ArchiveRefused).issues.map((i) => i.rule)).toEqual(report.items[0]?.issues.filter((i) => i.level === 'ERROR').map((i) => i.rule));
+    expect((err as ArchiveRefused).issues.map((i) => i.rule)).toEqual(
+      report.items[0]?.issues.filter((i) => i.level === 'ERROR').map((i) => i.rule),
+    );
     expect(snapshotTree(root)).toEqual(before);
   });
 
