@@ -1,0 +1,69 @@
+import {
+  CHANGE_METADATA_KEY_ORDER,
+  type ChangeMetadata,
+  ChangeMetadataSchema,
+} from '../domain/config/change-metadata.ts';
+import { applyFileTransaction } from './atomic-write.ts';
+import { readTextFileIfExists } from './fs-safe.ts';
+import { changePath } from './project.ts';
+import { loadYamlLib, parseYaml } from './yaml.ts';
+
+/** Root-relative path of a change's metadata file. */
+export function changeMetadataPath(name: string): string {
+  return `${changePath(name)}/.openspec.yaml`;
+}
+
+/** A change's metadata: absent (allowed, OpenSpec changes may predate it), valid, or invalid with a located reason. */
+export type ChangeMetadataRead =
+  | { status: 'missing' }
+  | { status: 'ok'; metadata: ChangeMetadata }
+  | { status: 'invalid'; error: string };
+
+/** Read and validate `.openspec.yaml`; content problems are returned, not thrown (I/O failures are thrown). */
+export async function readChangeMetadata(root: string, name: string): Promise<ChangeMetadataRead> {
+  const file = changeMetadataPath(name);
+  const text = readTextFileIfExists(root, file);
+  if (text === undefined) return { status: 'missing' };
+  const parsed = await parseYaml(text, file);
+  if (!parsed.ok) return { status: 'invalid', error: parsed.error };
+  const checked = ChangeMetadataSchema.safeParse(parsed.data ?? {});
+  if (checked.success) return { status: 'ok', metadata: checked.data };
+  const issue = checked.error.issues[0];
+  const path = issue?.path ?? [];
+  const line = path.length > 0 ? (parsed.lineOf(path) ?? 1) : 1;
+  const where = path.length > 0 ? `'${path.join('.')}' ` : '';
+  return { status: 'invalid', error: `${file}:${line}: ${where}${issue?.message ?? 'invalid metadata'}` };
+}
+
+/**
+ * Render metadata as YAML. With `existing` text the document is edited in place, so the user's comments,
+ * key order and unknown keys survive; otherwise known keys come first in a fixed order.
+ */
+export async function renderChangeMetadata(metadata: ChangeMetadata, existing?: string): Promise<string> {
+  const { parseDocument, stringify } = await loadYamlLib();
+  if (existing !== undefined) {
+    const doc = parseDocument(existing);
+    for (const [key, value] of Object.entries(metadata)) {
+      if (value === undefined) doc.delete(key);
+      else doc.set(key, value);
+    }
+    return doc.toString();
+  }
+  const ordered: Record<string, unknown> = {};
+  for (const key of CHANGE_METADATA_KEY_ORDER) if (metadata[key] !== undefined) ordered[key] = metadata[key];
+  for (const [key, value] of Object.entries(metadata))
+    if (value !== undefined && !(key in ordered)) ordered[key] = value;
+  return stringify(ordered);
+}
+
+/** Validate and write `.openspec.yaml` atomically, keeping comments and unknown keys of an existing file. */
+export async function writeChangeMetadata(
+  root: string,
+  name: string,
+  metadata: ChangeMetadata,
+): Promise<void> {
+  const valid = ChangeMetadataSchema.parse(metadata);
+  const file = changeMetadataPath(name);
+  const content = await renderChangeMetadata(valid, readTextFileIfExists(root, file));
+  await applyFileTransaction(root, [{ kind: 'write', path: file, content }]);
+}

@@ -1,0 +1,146 @@
+import { closeSync, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { CliError } from '../domain/errors.ts';
+
+/** Files above this size are refused: specs and task lists are kilobytes, anything bigger is a mistake. */
+export const MAX_TEXT_FILE_BYTES = 10 * 1024 * 1024;
+
+/** `abs` relative to `root` with `/` separators, for messages and JSON (stable across platforms). */
+export function toRootRelative(root: string, abs: string): string {
+  const rel = relative(root, abs);
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+function isWithin(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/** Real path of the longest existing prefix of `abs`, with the missing tail appended. */
+function realpathOfExistingPrefix(abs: string): string {
+  const tail: string[] = [];
+  let current = abs;
+  for (;;) {
+    try {
+      return resolve(realpathSync(current), ...tail);
+    } catch (e) {
+      const parent = dirname(current);
+      const code = (e as NodeJS.ErrnoException).code;
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === current) throw e;
+      tail.unshift(basename(current));
+      current = parent;
+    }
+  }
+}
+
+/**
+ * Resolve `target` (absolute, or relative to `root`) and make sure it stays inside `root`: first
+ * lexically, then after resolving symlinks of the longest existing prefix, so neither `../x` nor a
+ * symlinked `openspec/changes` pointing elsewhere lets a read or write leave the project.
+ */
+export function resolveInsideRoot(root: string, target: string): string {
+  const abs = resolve(root, target);
+  const outside = () => new CliError('path_outside_root', `Path is outside the allowed directory: ${target}`);
+  if (!isWithin(root, abs)) throw outside();
+  let real: string;
+  try {
+    real = realpathOfExistingPrefix(abs);
+  } catch (e) {
+    throw new CliError(
+      'path_unresolvable',
+      `Cannot resolve ${target} (${(e as NodeJS.ErrnoException).code}).`,
+      {
+        cause: e,
+      },
+    );
+  }
+  if (!isWithin(realpathSync(root), real)) throw outside();
+  return abs;
+}
+
+function lineOfOffset(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+/** Whether `bytes[0, end)` decodes; `stream` treats a sequence cut at `end` as pending rather than invalid. */
+function decodes(bytes: Uint8Array, end: number, stream: boolean): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Offset where the first invalid UTF-8 sequence starts (binary search over prefixes; error path only). */
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (decodes(bytes, mid, true)) lo = mid;
+    else hi = mid - 1;
+  }
+  if (decodes(bytes, lo, false)) return lo;
+  // The longest valid prefix ends inside a multi-byte sequence: report where that sequence starts.
+  let start = lo - 1;
+  while (start > 0 && ((bytes[start] as number) & 0xc0) === 0x80) start--;
+  return start;
+}
+
+// ignoreBOM keeps a leading U+FEFF in the text, so writers can put back exactly the bytes they read.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function readBytes(abs: string, rel: string): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, 'r');
+    const { size } = fstatSync(fd);
+    if (size > MAX_TEXT_FILE_BYTES) {
+      const mb = (size / 1048576).toFixed(1);
+      throw new CliError('file_too_large', `${rel} is ${mb} MB; files over 10 MB are refused.`);
+    }
+    return readFileSync(fd);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'ENOENT') throw new CliError('file_not_found', `${rel} does not exist.`, { cause: e });
+    throw new CliError('file_unreadable', `${rel} cannot be read (${code}).`, { cause: e });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Read a UTF-8 text file inside `root`. Refuses paths that leave the root (also through symlinks),
+ * files over 10 MB and invalid UTF-8, each as a one-line `CliError` naming the file.
+ */
+export function readTextFile(root: string, target: string): string {
+  const abs = resolveInsideRoot(root, target);
+  const rel = toRootRelative(root, abs);
+  const bytes = readBytes(abs, rel);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8Offset(bytes);
+    throw new CliError(
+      'file_not_utf8',
+      `${rel}:${lineOfOffset(bytes, offset)}: invalid UTF-8 at byte ${offset}.`,
+      {
+        fix: 'Save the file as UTF-8.',
+      },
+    );
+  }
+}
+
+/** Like `readTextFile`, but a missing file gives `undefined` (optional files such as tasks.md). */
+export function readTextFileIfExists(root: string, target: string): string | undefined {
+  try {
+    return readTextFile(root, target);
+  } catch (e) {
+    if (e instanceof CliError && e.code === 'file_not_found') return undefined;
+    throw e;
+  }
+}

@@ -1,0 +1,152 @@
+import { type Dirent, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { compareCodePoints } from '../domain/compare-code-points.ts';
+import { CliError } from '../domain/errors.ts';
+
+/** Root-relative POSIX paths of the OpenSpec tree. */
+export const PROJECT_PATHS = {
+  openspec: 'openspec',
+  specs: 'openspec/specs',
+  changes: 'openspec/changes',
+  archive: 'openspec/changes/archive',
+  schemas: 'openspec/schemas',
+  configYaml: 'openspec/config.yaml',
+  configYml: 'openspec/config.yml',
+} as const;
+
+/** Root-relative directory of an active change. */
+export function changePath(name: string): string {
+  return `${PROJECT_PATHS.changes}/${name}`;
+}
+
+/** Root-relative path of a capability's main spec. */
+export function mainSpecPath(capability: string): string {
+  return `${PROJECT_PATHS.specs}/${capability}/spec.md`;
+}
+
+/**
+ * How the root was chosen: `nearest` = found walking up from cwd; `implicit` = no root existed and cwd was
+ * used (`new change` creates the skeleton there); `path` = named on the command line (`init [path]`).
+ */
+export type RootSource = 'nearest' | 'implicit' | 'path';
+
+/** The directory that contains `openspec/`. */
+export interface ProjectRoot {
+  /** Absolute path. */
+  path: string;
+  source: RootSource;
+}
+
+function isDir(abs: string): boolean {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isFile(abs: string): boolean {
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `dir/openspec` is a project: it has specs/ or changes/ or a config file, not just the name. */
+function qualifies(dir: string): boolean {
+  const openspec = join(dir, PROJECT_PATHS.openspec);
+  if (!isDir(openspec)) return false;
+  return (
+    isDir(join(dir, PROJECT_PATHS.specs)) ||
+    isDir(join(dir, PROJECT_PATHS.changes)) ||
+    isFile(join(dir, PROJECT_PATHS.configYaml)) ||
+    isFile(join(dir, PROJECT_PATHS.configYml))
+  );
+}
+
+/** The nearest directory at or above `cwd` holding a qualifying `openspec/`, or undefined. */
+export function findProjectRoot(cwd: string): ProjectRoot | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    if (qualifies(dir)) return { path: dir, source: 'nearest' };
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Like `findProjectRoot`, but a missing root is the `no_openspec_root` error. */
+export function requireProjectRoot(cwd: string): ProjectRoot {
+  const root = findProjectRoot(cwd);
+  if (root) return root;
+  throw new CliError('no_openspec_root', `No openspec/ directory found from ${resolve(cwd)} upward.`, {
+    fix: 'Run specwright init',
+  });
+}
+
+/** Entries of a directory; a missing directory is empty, any other failure is an error naming it. */
+function readEntries(abs: string, rel: string): Dirent[] {
+  try {
+    return readdirSync(abs, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw new CliError('dir_unreadable', `${rel} cannot be listed (${code ?? 'error'}).`, { cause: e });
+  }
+}
+
+/**
+ * Names of the real (not symlinked) directories directly in `rel`, dot entries and `exclude` skipped,
+ * in code-point order. Symlinked directories are left out so a listing never leads outside the project.
+ */
+function listSubdirs(root: string, rel: string, exclude?: string): string[] {
+  return readEntries(join(root, rel), rel)
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== exclude)
+    .map((e) => e.name)
+    .sort(compareCodePoints);
+}
+
+function hasSpecFile(entries: Dirent[], dir: string): boolean {
+  const entry = entries.find((e) => e.name === 'spec.md');
+  if (!entry) return false;
+  // A symlinked spec.md counts when it resolves to a file; reading it still checks containment.
+  return entry.isFile() || (entry.isSymbolicLink() && isFile(join(dir, 'spec.md')));
+}
+
+/**
+ * Capability ids: the POSIX paths, relative to `openspec/specs/`, of directories holding a `spec.md`
+ * (nested ids such as `identity/user-auth` included). Dot entries are skipped, symlinked directories are
+ * not followed, a `spec.md` directly in `specs/` is not a capability. Sorted by code point.
+ */
+export function listCapabilities(root: string): string[] {
+  const ids: string[] = [];
+  const walk = (relDir: string, id: string) => {
+    const abs = join(root, relDir);
+    const entries = readEntries(abs, relDir);
+    if (id !== '' && hasSpecFile(entries, abs)) ids.push(id);
+    for (const e of entries) {
+      if (!e.isDirectory() || e.name.startsWith('.')) continue;
+      walk(`${relDir}/${e.name}`, id === '' ? e.name : `${id}/${e.name}`);
+    }
+  };
+  walk(PROJECT_PATHS.specs, '');
+  return ids.sort(compareCodePoints);
+}
+
+/** Active change names: directories directly under `openspec/changes/` except `archive` and dot-dirs. */
+export function listActiveChanges(root: string): string[] {
+  return listSubdirs(root, PROJECT_PATHS.changes, 'archive');
+}
+
+/** Archived change folder names (`YYYY-MM-DD-<name>`) under `openspec/changes/archive/`. */
+export function listArchivedChanges(root: string): string[] {
+  return listSubdirs(root, PROJECT_PATHS.archive);
+}
+
+/** Project-local workflow schemas: `openspec/schemas/<name>/` directories that contain `schema.yaml`. */
+export function listProjectSchemas(root: string): string[] {
+  return listSubdirs(root, PROJECT_PATHS.schemas).filter((name) =>
+    isFile(join(root, PROJECT_PATHS.schemas, name, 'schema.yaml')),
+  );
+}

@@ -1,0 +1,40 @@
+/** Parsed YAML plus a way to locate a value, or the first error located as `<file>:<line>: <message>`. */
+export type YamlResult =
+  | {
+      ok: true;
+      data: unknown;
+      /** 1-based line of the value at `path` (e.g. `['schema']`), when it exists in the document. */
+      lineOf: (path: readonly PropertyKey[]) => number | undefined;
+    }
+  | { ok: false; error: string };
+
+/** The `yaml` package, imported on first use: only commands that read metadata or config pay its load time. */
+export function loadYamlLib(): Promise<typeof import('yaml')> {
+  return import('yaml');
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/**
+ * Parse one YAML document. Duplicate keys and syntax errors come back as a located one-line message
+ * (`file` is the root-relative path shown to the user), never as an exception.
+ */
+export async function parseYaml(text: string, file: string): Promise<YamlResult> {
+  const { isNode, parseDocument } = await loadYamlLib();
+  // prettyErrors off: its messages embed a multi-line source excerpt; we want a single line.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const message = first.message.split('\n')[0]?.trim() ?? 'invalid YAML';
+    return { ok: false, error: `${file}:${lineAt(text, first.pos[0])}: ${message}` };
+  }
+  const lineOf = (path: readonly PropertyKey[]) => {
+    const node = doc.getIn(path as unknown[], true);
+    return isNode(node) && node.range ? lineAt(text, node.range[0]) : undefined;
+  };
+  return { ok: true, data: doc.toJS(), lineOf };
+}
