@@ -40,7 +40,7 @@ export function validateSpecItem(root: string, id: string, strict: boolean): Val
 
 /** Plan a change exactly as archive would; its issues are the validation result. */
 export async function planChangeAt(root: string, name: string, changeRel = `openspec/changes/${name}`) {
-  const { flags, issues: metaIssues } = await loadChangeFlags(root, changeRel);
+  const { flags, issues: metaIssues } = await loadChangeFlags(root, name);
   const plan: ChangePlan = planChange(loadChangeInput(root, name, changeRel, flags));
   const tasksRel = `${changeRel}/tasks.md`;
   const tasksText = readTextFileIfExists(root, tasksRel);

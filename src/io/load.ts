@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChangeInput } from '../domain/change/plan-change.ts';
 import type { Issue } from '../domain/issue.ts';
+import { changeMetadataPath, readChangeMetadata } from './change-meta.ts';
 import { readTextFile, readTextFileIfExists } from './fs-safe.ts';
 import { mainSpecPath } from './project.ts';
 
@@ -70,60 +71,30 @@ export interface ChangeFlags {
   retireCapabilities: boolean;
 }
 
-/** Read the flags of `.openspec.yaml`; broken metadata is reported as an issue, flags then count as unset. */
+/** The flags of `.openspec.yaml`; invalid metadata is reported as an issue, and its flags then count as unset. */
 export async function loadChangeFlags(
   root: string,
-  changeRel: string,
+  name: string,
 ): Promise<{ flags: ChangeFlags; issues: Issue[] }> {
-  const rel = `${changeRel}/.openspec.yaml`;
-  const text = readTextFileIfExists(root, rel);
+  const read = await readChangeMetadata(root, name);
+  if (read.status === 'ok') {
+    const flags = {
+      skipSpecs: read.metadata.skip_specs === true,
+      retireCapabilities: read.metadata.retire_capabilities === true,
+    };
+    return { flags, issues: [] };
+  }
   const flags = { skipSpecs: false, retireCapabilities: false };
-  if (text === undefined) return { flags, issues: [] };
-  const { parseDocument } = await import('yaml');
-  const doc = parseDocument(text, { uniqueKeys: true });
-  const err = doc.errors[0];
-  if (err) {
-    const line = err.linePos?.[0]?.line;
-    const issue: Issue = {
-      level: 'ERROR',
-      rule: 'change_metadata_invalid',
-      message: `${rel}: invalid YAML: ${err.message.split('\n')[0]}`,
-      file: rel,
-    };
-    if (line) issue.line = line;
-    return { flags, issues: [issue] };
-  }
-  const data: unknown = doc.toJS();
-  if (data === null || data === undefined) return { flags, issues: [] };
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    return {
-      flags,
-      issues: [
-        {
-          level: 'ERROR',
-          rule: 'change_metadata_invalid',
-          message: `${rel}: expected a YAML mapping.`,
-          file: rel,
-        },
-      ],
-    };
-  }
-  const record = data as Record<string, unknown>;
-  const issues: Issue[] = [];
-  for (const [key, field] of [
-    ['skip_specs', 'skipSpecs'],
-    ['retire_capabilities', 'retireCapabilities'],
-  ] as const) {
-    const v = record[key];
-    if (v === true) flags[field] = true;
-    else if (v !== undefined && v !== false) {
-      issues.push({
-        level: 'ERROR',
-        rule: 'change_metadata_invalid',
-        message: `${rel}: ${key} must be true or false, not ${JSON.stringify(v)}.`,
-        file: rel,
-      });
-    }
-  }
-  return { flags, issues };
+  if (read.status === 'missing') return { flags, issues: [] };
+  const m = /^([^:]+):(\d+): (.*)$/.exec(read.error);
+  const issue: Issue = {
+    level: 'ERROR',
+    rule: 'change_metadata_invalid',
+    message: read.error,
+    file: changeMetadataPath(name),
+  };
+  if (m) issue.line = Number(m[2]);
+  issue.fix =
+    'Fix .openspec.yaml: it needs at least "schema: spec-driven"; skip_specs and retire_capabilities are honoured only in valid metadata.';
+  return { flags, issues: [issue] };
 }
