@@ -1,6 +1,7 @@
 import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { isStructural } from '../domain/change/plan-change.ts';
+import { type TouchRecord, touchedBy } from '../domain/change/staleness.ts';
 import { CliError } from '../domain/errors.ts';
 import type { Issue } from '../domain/issue.ts';
 import { formatLocalDate } from '../domain/local-date.ts';
@@ -8,6 +9,7 @@ import type { MergeCounts, MergePlan } from '../domain/merge/merge.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
 import { applyFileTransaction, type FileOp } from '../io/atomic-write.ts';
 import { readTextFileIfExists } from '../io/fs-safe.ts';
+import { clearLedgerCache, renderArchiveRecord } from '../io/ledger.ts';
 import { resolveChangeDir } from './resolve-item.ts';
 import { planChangeAt } from './validate.ts';
 
@@ -116,6 +118,7 @@ export async function archiveChange(
   }
   const issues: Issue[] = [];
   let plans: MergePlan[] = [];
+  let touched: TouchRecord[] = [];
   if (!opts.skipSpecs) {
     const planned = await planChangeAt(root, name, changeRel);
     const errors = planned.issues.filter((i) => i.level === 'ERROR');
@@ -131,10 +134,22 @@ export async function archiveChange(
       );
     }
     plans = planned.plan.merges;
+    touched = touchedBy(planned.plan.deltas);
     issues.push(...planned.issues.filter((i) => i.level !== 'ERROR'));
   }
-  const ops: FileOp[] = [...specOps(plans), { kind: 'move', from: changeRel, to: destRel }];
+  const metaRel = `${changeRel}/.openspec.yaml`;
+  const record = await renderArchiveRecord(
+    readTextFileIfExists(root, metaRel),
+    opts.now.toISOString(),
+    touched,
+  );
+  const ops: FileOp[] = [
+    ...specOps(plans),
+    { kind: 'move', from: changeRel, to: destRel },
+    { kind: 'write', path: `${destRel}/.openspec.yaml`, content: record },
+  ];
   await applyFileTransaction(root, ops, opts.beforeOp ? { beforeOp: opts.beforeOp } : {});
+  clearLedgerCache();
   return {
     change: name,
     archivedAs,

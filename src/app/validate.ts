@@ -1,4 +1,5 @@
 import { type ChangePlan, planChange } from '../domain/change/plan-change.ts';
+import { findStaleTargets } from '../domain/change/staleness.ts';
 import { hasErrors, type Issue } from '../domain/issue.ts';
 import { parseSpec } from '../domain/spec/parse-spec.ts';
 import { checkTaskNumbering } from '../domain/tasks/check-task-numbering.ts';
@@ -6,6 +7,7 @@ import { parseTasks } from '../domain/tasks/parse-tasks.ts';
 import { findOverlaps } from '../domain/validation/overlap.ts';
 import { validateSpec } from '../domain/validation/spec-rules.ts';
 import { readTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
+import { loadLedger } from '../io/ledger.ts';
 import { loadChangeFlags, loadChangeInput } from '../io/load.ts';
 import { listActiveChanges, listArchivedChanges, listCapabilities, mainSpecPath } from '../io/project.ts';
 import { resolveItem } from './resolve-item.ts';
@@ -40,15 +42,20 @@ export function validateSpecItem(root: string, id: string, strict: boolean): Val
 
 /** Plan a change exactly as archive would; its issues are the validation result. */
 export async function planChangeAt(root: string, name: string, changeRel = `openspec/changes/${name}`) {
-  const { flags, issues: metaIssues } = await loadChangeFlags(root, name);
+  const { flags, base, issues: metaIssues } = await loadChangeFlags(root, name);
   const plan: ChangePlan = planChange(loadChangeInput(root, name, changeRel, flags));
+  const needsLedger = plan.deltas.some((d) => d.modified.length + d.removed.length + d.renamed.length > 0);
+  if (needsLedger) {
+    const stale = findStaleTargets(plan.deltas, base, await loadLedger(root), `${changeRel}/.openspec.yaml`);
+    plan.issues.push(...stale);
+  }
   const tasksRel = `${changeRel}/tasks.md`;
   const tasksText = readTextFileIfExists(root, tasksRel);
   const taskIssues =
     tasksText === undefined
       ? []
       : checkTaskNumbering(parseTasks(tasksText)).map((i) => ({ ...i, file: tasksRel }));
-  return { plan, flags, issues: [...metaIssues, ...plan.issues, ...taskIssues] };
+  return { plan, flags, base, issues: [...metaIssues, ...plan.issues, ...taskIssues] };
 }
 
 /** Validate several changes together; overlapping edits of one requirement are warned about on both. */
