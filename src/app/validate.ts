@@ -1,5 +1,7 @@
 import { type ChangePlan, planChange } from '../domain/change/plan-change.ts';
 import { findStaleTargets } from '../domain/change/staleness.ts';
+import { compareCodePoints } from '../domain/compare-code-points.ts';
+import { CliError } from '../domain/errors.ts';
 import { hasErrors, type Issue } from '../domain/issue.ts';
 import { parseSpec } from '../domain/spec/parse-spec.ts';
 import { checkTaskNumbering } from '../domain/tasks/check-task-numbering.ts';
@@ -33,10 +35,25 @@ export interface ValidateReport {
   strict: boolean;
 }
 
+/** A file that cannot be read (too large, not UTF-8, unreadable) fails its item instead of the whole run. */
+function unreadable(e: unknown, file: string): Issue[] {
+  if (!(e instanceof CliError)) throw e;
+  return [{ level: 'ERROR', rule: e.code, message: e.message, file }];
+}
+
 /** Validate one main spec: parse, then every spec rule. */
 export function validateSpecItem(root: string, id: string, strict: boolean): ValidatedItem {
   const file = mainSpecPath(id);
-  const issues = validateSpec(parseSpec(readTextFile(root, file)), file);
+  let issues: Issue[];
+  try {
+    const text = readTextFile(root, file);
+    issues =
+      text.trim() === ''
+        ? [{ level: 'ERROR', rule: 'spec_empty_file', message: `${file} is empty.`, file, line: 1 }]
+        : validateSpec(parseSpec(text), file);
+  } catch (e) {
+    issues = unreadable(e, file);
+  }
   return { id, type: 'spec', valid: !hasErrors(issues, strict), issues };
 }
 
@@ -65,15 +82,24 @@ export async function validateChangeItems(
   strict: boolean,
 ): Promise<ValidatedItem[]> {
   const planned = [];
-  for (const name of names) planned.push({ name, ...(await planChangeAt(root, name)) });
+  const failed: ValidatedItem[] = [];
+  for (const name of names) {
+    try {
+      planned.push({ name, ...(await planChangeAt(root, name)) });
+    } catch (e) {
+      const issues = unreadable(e, `openspec/changes/${name}`);
+      failed.push({ id: name, type: 'change', valid: false, issues });
+    }
+  }
   const overlaps =
     names.length > 1
       ? findOverlaps(planned.map((p) => ({ name: p.name, deltas: p.plan.deltas })))
       : new Map();
-  return planned.map((p) => {
+  const items = planned.map((p) => {
     const issues = [...p.issues, ...(overlaps.get(p.name) ?? [])];
     return { id: p.name, type: 'change' as const, valid: !hasErrors(issues, strict), issues };
   });
+  return [...items, ...failed].sort((a, b) => compareCodePoints(a.id, b.id));
 }
 
 /** Archived changes must have every task checked. */
