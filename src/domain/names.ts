@@ -1,3 +1,6 @@
+/** The built-in workflow schema, used when neither a flag, the change metadata nor the project config names one. */
+export const DEFAULT_SCHEMA = 'spec-driven';
+
 /** Longest change name accepted at creation (OpenSpec's limit). */
 export const MAX_CHANGE_NAME_LENGTH = 200;
 

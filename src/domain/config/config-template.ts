@@ -1,4 +1,4 @@
-import { DEFAULT_SCHEMA } from './project-config.ts';
+import { DEFAULT_SCHEMA } from '../names.ts';
 
 /**
  * The `openspec/config.yaml` that `init` writes. Only `schema` is active; the rest are commented

@@ -1,8 +1,5 @@
 import { z } from 'zod';
 
-/** The workflow schema used when neither a flag, the change metadata nor the project config names one. */
-export const DEFAULT_SCHEMA = 'spec-driven';
-
 /** Fields of `openspec/config.yaml` that Specwright reads; each one is checked on its own (see resolveProjectConfig). */
 const FIELD_SCHEMAS = {
   schema: z.string().min(1),
