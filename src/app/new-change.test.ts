@@ -1,0 +1,111 @@
+import { readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXED_NOW } from '../../test/helpers/fake-context.ts';
+import { makeTree, snapshotTree } from '../../test/helpers/temp-tree.ts';
+import { formatLocalDate } from '../domain/local-date.ts';
+import { createChange } from './new-change.ts';
+
+const PROJECT = { 'openspec/specs/.gitkeep': '', 'openspec/changes/archive/.gitkeep': '' };
+
+describe('createChange', () => {
+  it('writes metadata (and README with a description) in an existing project', async () => {
+    const root = makeTree(PROJECT);
+    const result = await createChange({
+      cwd: join(root),
+      name: 'add-auth',
+      description: 'Add login.',
+      now: FIXED_NOW,
+    });
+    expect(result).toEqual({
+      root: { path: root, source: 'nearest' },
+      change: {
+        id: 'add-auth',
+        path: 'openspec/changes/add-auth',
+        metadataPath: 'openspec/changes/add-auth/.openspec.yaml',
+        schema: 'spec-driven',
+      },
+      createdSkeleton: [],
+      files: ['openspec/changes/add-auth/.openspec.yaml', 'openspec/changes/add-auth/README.md'],
+      warnings: [],
+    });
+    expect(readFileSync(join(root, result.change.metadataPath), 'utf8')).toBe(
+      `schema: spec-driven\ncreated: ${formatLocalDate(FIXED_NOW)}\ncreated_at: 2026-03-04T05:06:07.000Z\n`,
+    );
+    expect(readFileSync(join(root, 'openspec/changes/add-auth/README.md'), 'utf8')).toBe(
+      '# add-auth\n\nAdd login.\n',
+    );
+  });
+
+  it('finds the root from a subdirectory', async () => {
+    const root = makeTree({ ...PROJECT, 'src/lib': null });
+    const result = await createChange({ cwd: join(root, 'src/lib'), name: 'x', now: FIXED_NOW });
+    expect(result.root.path).toBe(root);
+    expect(snapshotTree(root)['openspec/changes/x/.openspec.yaml']).toBeDefined();
+  });
+
+  it('creates the skeleton in cwd when there is no project', async () => {
+    const dir = makeTree({});
+    const result = await createChange({ cwd: dir, name: 'first', now: FIXED_NOW });
+    expect(result.root).toEqual({ path: dir, source: 'implicit' });
+    expect(result.createdSkeleton).toContain('openspec/config.yaml');
+    expect(Object.keys(snapshotTree(dir))).toContain('openspec/changes/archive/.gitkeep');
+  });
+
+  it.each([
+    ['Add', 'Change name must be lowercase (use kebab-case)'],
+    ['../x', 'Change name can only contain lowercase letters, numbers, and hyphens'],
+    ['', 'Change name cannot be empty'],
+  ])('refuses the name %j without writing anything', async (name, message) => {
+    const root = makeTree(PROJECT);
+    const before = snapshotTree(root);
+    await expect(createChange({ cwd: root, name, now: FIXED_NOW })).rejects.toMatchObject({
+      code: 'invalid_change_name',
+      message,
+    });
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('refuses an existing change', async () => {
+    const root = makeTree({ ...PROJECT, 'openspec/changes/add-auth/tasks.md': 'keep' });
+    await expect(createChange({ cwd: root, name: 'add-auth', now: FIXED_NOW })).rejects.toMatchObject({
+      code: 'change_exists',
+      message: "Change 'add-auth' already exists at openspec/changes/add-auth/",
+    });
+  });
+
+  it('uses the config schema and accepts project schemas; unknown ones list what exists', async () => {
+    const root = makeTree({
+      ...PROJECT,
+      'openspec/config.yaml': 'schema: tdd\n',
+      'openspec/schemas/tdd/schema.yaml': 'name: tdd\n',
+    });
+    expect((await createChange({ cwd: root, name: 'a', now: FIXED_NOW })).change.schema).toBe('tdd');
+    expect(
+      (await createChange({ cwd: root, name: 'b', schema: 'spec-driven', now: FIXED_NOW })).change.schema,
+    ).toBe('spec-driven');
+    await expect(
+      createChange({ cwd: root, name: 'c', schema: '../tdd', now: FIXED_NOW }),
+    ).rejects.toMatchObject({
+      code: 'unknown_schema',
+      message: "Schema '../tdd' not found. Available schemas: spec-driven, tdd",
+    });
+  });
+
+  it('warns about an invalid config field and falls back to spec-driven', async () => {
+    const root = makeTree({ ...PROJECT, 'openspec/config.yaml': 'schema: ""\n' });
+    const result = await createChange({ cwd: root, name: 'a', now: FIXED_NOW });
+    expect(result.change.schema).toBe('spec-driven');
+    expect(result.warnings).toEqual(["Invalid 'schema' field in config (must be non-empty string)"]);
+  });
+
+  it('refuses to write through a symlinked changes/ directory that leaves the root', async () => {
+    const outside = makeTree({});
+    const root = makeTree({ 'openspec/specs/.gitkeep': '' });
+    symlinkSync(outside, join(root, 'openspec/changes'));
+    await expect(createChange({ cwd: root, name: 'a', now: FIXED_NOW })).rejects.toMatchObject({
+      code: 'path_outside_root',
+    });
+    expect(snapshotTree(outside)).toEqual({});
+  });
+});

@@ -1,0 +1,110 @@
+import { lstatSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CliError } from '../domain/errors.ts';
+import { formatLocalDate } from '../domain/local-date.ts';
+import { checkChangeName, DEFAULT_SCHEMA, isSchemaName } from '../domain/names.ts';
+import { applyFileTransaction, type FileOp } from '../io/atomic-write.ts';
+import { changeMetadataPath, renderChangeMetadata } from '../io/change-meta.ts';
+import { changePath, findProjectRoot, listProjectSchemas, type ProjectRoot } from '../io/project.ts';
+import { readProjectConfig } from '../io/project-config.ts';
+import { planSkeleton } from './init.ts';
+
+export interface NewChangeInput {
+  cwd: string;
+  name: string;
+  /** Written to README.md when given. */
+  description?: string;
+  /** Workflow schema; default the project config's `schema`, else `spec-driven`. */
+  schema?: string;
+  now: Date;
+}
+
+export interface NewChangeResult {
+  root: ProjectRoot;
+  change: {
+    id: string;
+    /** Root-relative POSIX path of the change directory. */
+    path: string;
+    /** Root-relative POSIX path of `.openspec.yaml`. */
+    metadataPath: string;
+    schema: string;
+  };
+  /** Skeleton items created because no project existed (`root.source === 'implicit'`); else empty. */
+  createdSkeleton: string[];
+  /** Root-relative paths written for the change. */
+  files: string[];
+  /** Non-fatal problems, e.g. an invalid field in openspec/config.yaml. */
+  warnings: string[];
+}
+
+/** Resolve the schema name: it must be built in or a project schema directory with schema.yaml. */
+function resolveSchema(rootPath: string, name: string, fromFlag: boolean): string {
+  const available = [DEFAULT_SCHEMA, ...listProjectSchemas(rootPath).filter((s) => s !== DEFAULT_SCHEMA)];
+  if (isSchemaName(name) && available.includes(name)) return name;
+  throw new CliError(
+    'unknown_schema',
+    `Schema '${name}' not found. Available schemas: ${available.join(', ')}`,
+    {
+      fix: fromFlag
+        ? `Use --schema ${available[0]}, or add openspec/schemas/${name}/schema.yaml.`
+        : "Fix the 'schema' field in openspec/config.yaml.",
+    },
+  );
+}
+
+function assertChangeIsNew(rootPath: string, name: string): void {
+  try {
+    lstatSync(join(rootPath, changePath(name)));
+  } catch {
+    return;
+  }
+  throw new CliError('change_exists', `Change '${name}' already exists at ${changePath(name)}/`, {
+    fix: 'Pick another name, or continue working in the existing change.',
+  });
+}
+
+/**
+ * `specwright new change <name>`: validate everything first (name, schema, no existing change), then
+ * create the change directory, `.openspec.yaml` and optional README.md in one transaction. Outside any
+ * project, the `openspec/` skeleton is created in `cwd` within the same transaction.
+ */
+export async function createChange(input: NewChangeInput): Promise<NewChangeResult> {
+  const problem = checkChangeName(input.name);
+  if (problem)
+    throw new CliError('invalid_change_name', problem, { fix: 'Use kebab-case, e.g. add-user-auth.' });
+  const root: ProjectRoot = findProjectRoot(input.cwd) ?? { path: resolve(input.cwd), source: 'implicit' };
+  const skeleton = root.source === 'implicit' ? planSkeleton(root.path) : { ops: [], created: [] };
+  const { config, warnings } = await readProjectConfig(root.path);
+  const schema = resolveSchema(
+    root.path,
+    input.schema ?? config.schema ?? DEFAULT_SCHEMA,
+    input.schema !== undefined,
+  );
+  assertChangeIsNew(root.path, input.name);
+
+  const dir = changePath(input.name);
+  const metadataPath = changeMetadataPath(input.name);
+  const metadata = await renderChangeMetadata({
+    schema,
+    created: formatLocalDate(input.now),
+    created_at: input.now.toISOString(),
+  });
+  const files = [metadataPath];
+  const writes: FileOp[] = [{ kind: 'write', path: metadataPath, content: metadata }];
+  if (input.description !== undefined) {
+    files.push(`${dir}/README.md`);
+    writes.push({
+      kind: 'write',
+      path: `${dir}/README.md`,
+      content: `# ${input.name}\n\n${input.description}\n`,
+    });
+  }
+  await applyFileTransaction(root.path, [...skeleton.ops, { kind: 'mkdir', path: dir }, ...writes]);
+  return {
+    root,
+    change: { id: input.name, path: dir, metadataPath, schema },
+    createdSkeleton: skeleton.created,
+    files,
+    warnings,
+  };
+}
