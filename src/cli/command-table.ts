@@ -1,0 +1,133 @@
+import type { CommandModule } from './command.ts';
+
+/** A positional argument. */
+export interface ArgSpec {
+  /** Name shown in usage, e.g. `change`. */
+  name: string;
+  description: string;
+  /** Required arguments are written `<name>`, optional ones `[name]`; only trailing ones may be optional. */
+  required: boolean;
+}
+
+/** An option, in commander's flag syntax. */
+export interface OptionSpec {
+  /** e.g. `-r, --requirement <n>`, `--json`, `--no-scenarios`. */
+  flags: string;
+  description: string;
+  /** Closed set of accepted values; anything else is a usage error (exit 2). */
+  choices?: readonly string[];
+  /** Value when the option is absent. */
+  defaultValue?: string;
+  /** Long names (camelCase) this option cannot be combined with; combining them is a usage error. */
+  conflicts?: readonly string[];
+}
+
+/** One row per command; `src/cli/run.ts` derives commander's parser and help from this table only. */
+export interface CommandSpec {
+  /** Words after `specwright`; two words make a subcommand of a group (`new change`). */
+  name: string;
+  description: string;
+  args: readonly ArgSpec[];
+  options: readonly OptionSpec[];
+  /** Imports the module only when the command runs, so `--help` and other commands stay fast. */
+  load: () => Promise<CommandModule>;
+}
+
+/** Descriptions of command groups (the first word of two-word command names). */
+export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
+  new: 'Create a new item (change)',
+};
+
+const JSON_OPTION: OptionSpec = { flags: '--json', description: 'print one JSON document on stdout' };
+const NO_INTERACTIVE: OptionSpec = {
+  flags: '--no-interactive',
+  description: 'never prompt (the default when stdin is not a terminal)',
+};
+const TYPE_OPTION: OptionSpec = {
+  flags: '--type <type>',
+  description: 'treat the item as a change or a spec when the name is ambiguous',
+  choices: ['change', 'spec'],
+};
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'init',
+    description: 'Create the openspec/ skeleton (idempotent; never overwrites)',
+    args: [{ name: 'path', description: 'project directory (default: current directory)', required: false }],
+    options: [JSON_OPTION],
+    load: () => import('./commands/init.ts'),
+  },
+  {
+    name: 'new change',
+    description: 'Create a change folder with its metadata',
+    args: [{ name: 'name', description: 'kebab-case change name, e.g. add-user-auth', required: true }],
+    options: [
+      { flags: '--description <text>', description: 'write README.md with this description' },
+      { flags: '--schema <name>', description: 'workflow schema (default: config schema or spec-driven)' },
+      JSON_OPTION,
+    ],
+    load: () => import('./commands/new.ts'),
+  },
+  {
+    name: 'list',
+    description: 'List active changes with task progress, or specs with requirement counts',
+    args: [],
+    options: [
+      { flags: '--specs', description: 'list specs instead of changes', conflicts: ['changes'] },
+      { flags: '--changes', description: 'list changes (the default)' },
+      {
+        flags: '--sort <order>',
+        description: 'order changes',
+        choices: ['recent', 'name'],
+        defaultValue: 'recent',
+      },
+      JSON_OPTION,
+    ],
+    load: () => import('./commands/list.ts'),
+  },
+  {
+    name: 'show',
+    description: 'Show a change or a spec',
+    args: [{ name: 'item', description: 'change name or spec id', required: true }],
+    options: [
+      TYPE_OPTION,
+      JSON_OPTION,
+      { flags: '--deltas-only', description: 'for a change, show only its deltas' },
+      { flags: '--requirements', description: 'for a spec, show requirements without scenarios' },
+      { flags: '--no-scenarios', description: 'for a spec, leave out scenarios' },
+      { flags: '-r, --requirement <n>', description: 'for a spec, show only requirement number n (1-based)' },
+      NO_INTERACTIVE,
+    ],
+    load: () => import('./commands/show.ts'),
+  },
+  {
+    name: 'validate',
+    description: 'Validate changes and specs',
+    args: [{ name: 'item', description: 'change name or spec id', required: false }],
+    options: [
+      { flags: '--all', description: 'validate every change and spec' },
+      { flags: '--changes', description: 'validate every active change' },
+      { flags: '--specs', description: 'validate every spec' },
+      { flags: '--archived', description: 'validate archived changes' },
+      TYPE_OPTION,
+      { flags: '--strict', description: 'treat warnings as errors' },
+      JSON_OPTION,
+      { flags: '--concurrency <n>', description: 'items validated in parallel' },
+      NO_INTERACTIVE,
+    ],
+    load: () => import('./commands/validate.ts'),
+  },
+  {
+    name: 'archive',
+    description: 'Merge a change into the specs and move it to the archive',
+    args: [{ name: 'change', description: 'change name', required: true }],
+    options: [
+      { flags: '-y, --yes', description: 'do not ask for confirmation' },
+      { flags: '--skip-specs', description: 'archive without merging spec deltas' },
+      { flags: '--no-validate', description: 'skip validation before archiving' },
+      JSON_OPTION,
+      NO_INTERACTIVE,
+    ],
+    load: () => import('./commands/archive.ts'),
+  },
+];
