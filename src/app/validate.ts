@@ -36,9 +36,17 @@ export interface ValidateReport {
 }
 
 /** A file that cannot be read (too large, not UTF-8, unreadable) fails its item instead of the whole run. */
-function unreadable(e: unknown, file: string): Issue[] {
+function unreadable(e: unknown, fallbackFile: string): Issue[] {
   if (!(e instanceof CliError)) throw e;
-  return [{ level: 'ERROR', rule: e.code, message: e.message, file }];
+  const located = /^([^\s:]+?)(?::(\d+))?: /.exec(e.message);
+  const issue: Issue = {
+    level: 'ERROR',
+    rule: e.code,
+    message: e.message,
+    file: located?.[1] ?? fallbackFile,
+  };
+  if (located?.[2]) issue.line = Number(located[2]);
+  return [issue];
 }
 
 /** Validate one main spec: parse, then every spec rule. */

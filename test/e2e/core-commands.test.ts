@@ -1,9 +1,16 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
-import { AUTH_SPEC, f2Files, makeProject, read, removeProject, snapshotTree } from '../helpers/tmp-project.ts';
+import {
+  AUTH_SPEC,
+  f2Files,
+  makeProject,
+  read,
+  removeProject,
+  snapshotTree,
+} from '../helpers/tmp-project.ts';
 
 const roots: string[] = [];
 function project(files: Record<string, string>): string {
@@ -24,7 +31,11 @@ describe('show', () => {
     expect(r.code).toBe(0);
     const j = r.json() as Json;
     expect(j.requirementCount).toBe(1);
-    expect(j.requirements[0]).toMatchObject({ name: 'Logout', text: 'The system SHALL allow users to log out.', scenarios: [] });
+    expect(j.requirements[0]).toMatchObject({
+      name: 'Logout',
+      text: 'The system SHALL allow users to log out.',
+      scenarios: [],
+    });
     expect(r.stderr).toBe('');
   });
 
@@ -71,15 +82,26 @@ describe('validate', () => {
 
   it('fails a change whose MODIFIED targets nothing, with file, line and rule', () => {
     const files = f2Files();
-    files['openspec/changes/add-auth/specs/auth/spec.md'] = '## MODIFIED Requirements\n### Requirement: Nonexistent\nThe system SHALL x.\n\n#### Scenario: s\n- **WHEN** a\n- **THEN** b\n';
+    files['openspec/changes/add-auth/specs/auth/spec.md'] =
+      '## MODIFIED Requirements\n### Requirement: Nonexistent\nThe system SHALL x.\n\n#### Scenario: s\n- **WHEN** a\n- **THEN** b\n';
     const r = runCli(project(files), ['validate', 'add-auth', '--json']);
     expect(r.code).toBe(1);
     const issue = (r.json() as Json).items[0].issues[0];
-    expect(issue).toMatchObject({ level: 'ERROR', rule: 'merge_target_not_found', file: 'openspec/changes/add-auth/specs/auth/spec.md', line: 2 });
+    expect(issue).toMatchObject({
+      level: 'ERROR',
+      rule: 'merge_target_not_found',
+      file: 'openspec/changes/add-auth/specs/auth/spec.md',
+      line: 2,
+    });
   });
 
   it('warns on a spec in another language and fails it under --strict', () => {
-    const root = project({ 'openspec/specs/export/spec.md': AUTH_SPEC.replace('The system SHALL allow users to log out.', 'Das System meldet den Benutzer ab.') });
+    const root = project({
+      'openspec/specs/export/spec.md': AUTH_SPEC.replace(
+        'The system SHALL allow users to log out.',
+        'Das System meldet den Benutzer ab.',
+      ),
+    });
     expect(runCli(root, ['validate', 'export']).code).toBe(0);
     const strict = runCli(root, ['validate', 'export', '--strict']);
     expect(strict.code).toBe(1);
@@ -88,7 +110,8 @@ describe('validate', () => {
 
   it('validates everything by default and groups issues by file in text mode', () => {
     const files = f2Files();
-    files['openspec/specs/broken/spec.md'] = '# broken\n\n## Purpose\nA purpose that is certainly long enough for the check.\n\n## Requirements\n### Requirement: A\nThe system SHALL a.\n';
+    files['openspec/specs/broken/spec.md'] =
+      '# broken\n\n## Purpose\nA purpose that is certainly long enough for the check.\n\n## Requirements\n### Requirement: A\nThe system SHALL a.\n';
     const r = runCli(project(files), ['validate']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✓ change add-auth');
@@ -103,21 +126,37 @@ describe('validate', () => {
     const r = runCli(project(files), ['validate', '--archived', '--json']);
     expect(r.code).toBe(1);
     const item = (r.json() as Json).items.find((i: Json) => i.id === '2026-01-01-zero');
-    expect(item.issues[0]).toMatchObject({ rule: 'archived_tasks_incomplete', message: '1 incomplete task (1/2 completed).' });
+    expect(item.issues[0]).toMatchObject({
+      rule: 'archived_tasks_incomplete',
+      message: '1 incomplete task (1/2 completed).',
+    });
   });
 
   it('reports bad input as one located line per file and keeps going', () => {
     const files = f2Files();
     const root = project(files);
-    writeFileSync(join(root, 'openspec/specs/auth/spec.md'), Buffer.from([0x23, 0x20, 0x61, 0x0a, 0xff, 0xfe, 0x0a]));
-    writeFileSync(join(root, 'openspec/changes/add-auth/.openspec.yaml'), 'schema: spec-driven\nschema: twice\n');
+    mkdirSync(join(root, 'openspec/specs/other'));
+    writeFileSync(
+      join(root, 'openspec/specs/other/spec.md'),
+      Buffer.from([0x23, 0x20, 0x61, 0x0a, 0xff, 0xfe, 0x0a]),
+    );
+    writeFileSync(
+      join(root, 'openspec/changes/add-auth/.openspec.yaml'),
+      'schema: spec-driven\nschema: twice\n',
+    );
     const r = runCli(root, ['validate', '--all', '--json']);
     expect(r.code).toBe(1);
     const items = (r.json() as Json).items as Json[];
-    const spec = items.find((i) => i.id === 'auth');
-    expect(spec?.issues[0].message).toMatch(/^openspec\/specs\/auth\/spec\.md:2: /);
+    const spec = items.find((i) => i.id === 'other');
+    expect(spec?.issues[0]).toMatchObject({
+      rule: 'file_not_utf8',
+      file: 'openspec/specs/other/spec.md',
+      line: 2,
+    });
     const change = items.find((i) => i.id === 'add-auth');
-    expect(change?.issues.find((i: Json) => i.rule === 'change_metadata_invalid')?.message).toMatch(/\.openspec\.yaml:2/);
+    expect(change?.issues.find((i: Json) => i.rule === 'change_metadata_invalid')?.message).toMatch(
+      /\.openspec\.yaml:2/,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -151,7 +190,9 @@ describe('archive', () => {
   });
 
   it('gives the same result for CRLF change files and keeps CRLF specs CRLF', () => {
-    const files = Object.fromEntries(Object.entries(f2Files()).map(([k, v]) => [k, v.replace(/\n/g, '\r\n')]));
+    const files = Object.fromEntries(
+      Object.entries(f2Files()).map(([k, v]) => [k, v.replace(/\n/g, '\r\n')]),
+    );
     const root = project(files);
     expect(runCli(root, ['validate', 'add-auth']).code).toBe(0);
     expect(runCli(root, ['archive', 'add-auth', '--yes']).code).toBe(0);
@@ -162,7 +203,8 @@ describe('archive', () => {
 
   it('reports validation errors and writes nothing', () => {
     const files = f2Files();
-    files['openspec/changes/add-auth/specs/auth/spec.md'] = '## ADDED Requirements\n### Requirement: Foo\nThe system SHALL foo.\n';
+    files['openspec/changes/add-auth/specs/auth/spec.md'] =
+      '## ADDED Requirements\n### Requirement: Foo\nThe system SHALL foo.\n';
     const root = project(files);
     const before = snapshotTree(root);
     const r = runCli(root, ['archive', 'add-auth', '--yes', '--json']);
