@@ -20,32 +20,41 @@ function say(text) {
 
 function run(args, expectExit = 0) {
   console.log(dim(`$ specwright ${args.join(' ')}`));
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: color ? '1' : '0' } });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: color ? '1' : '0' },
+  });
   process.stdout.write(r.stdout);
   process.stdout.write(r.stderr);
   if (r.status !== expectExit) {
-    console.error(`\nUnexpected exit code ${r.status} (expected ${expectExit}) for: specwright ${args.join(' ')}`);
+    console.error(
+      `\nUnexpected exit code ${r.status} (expected ${expectExit}) for: specwright ${args.join(' ')}`,
+    );
     process.exit(1);
   }
   return r;
 }
 
+/** Changed lines between two texts (longest common subsequence), each with a +/- mark. */
 function lineDiff(before, after) {
   const a = before.split('\n');
   const b = after.split('\n');
+  const lcs = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
+  }
   const out = [];
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    if (a[i] === b[j]) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
       i++;
       j++;
-    } else if (j < b.length && !a.slice(i).includes(b[j])) out.push(`+ ${b[j++]}`);
-    else if (i < a.length && !b.slice(j).includes(a[i])) out.push(`- ${a[i++]}`);
-    else {
-      out.push(`- ${a[i++]}`);
-      out.push(`+ ${b[j++]}`);
-    }
+    } else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j])) out.push(`+ ${b[j++]}`);
+    else out.push(`- ${a[i++]}`);
   }
   return out.join('\n');
 }

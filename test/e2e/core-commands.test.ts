@@ -22,6 +22,7 @@ afterEach(() => {
   for (const r of roots.splice(0)) removeProject(r);
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: assertions walk arbitrary JSON documents printed by the CLI
 type Json = Record<string, any>;
 
 describe('show', () => {
@@ -64,9 +65,9 @@ describe('show', () => {
     const ambiguous = runCli(root, ['show', 'auth', '--json']);
     expect((ambiguous.json() as Json).status[0].code).toBe('ambiguous_item');
     expect(runCli(root, ['show', 'auth', '--type', 'spec', '--json']).code).toBe(0);
-    const escape = runCli(root, ['show', '../../etc', '--type', 'spec', '--json']);
-    expect(escape.code).toBe(1);
-    expect((escape.json() as Json).status[0].code).toBe('invalid_item');
+    const outside = runCli(root, ['show', '../../etc', '--type', 'spec', '--json']);
+    expect(outside.code).toBe(1);
+    expect((outside.json() as Json).status[0].code).toBe('invalid_item');
   });
 });
 

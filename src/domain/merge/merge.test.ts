@@ -208,6 +208,19 @@ describe('planMerge', () => {
     expect(login?.scenarios[0]?.steps.map((s) => s.keyword)).toEqual(['WHEN', 'THEN']);
   });
 
+  it('keeps the untouched lines of a requirement changed by scenario operations', () => {
+    const delta =
+      '## MODIFIED Requirements\n### Requirement: User Login\n\n#### MODIFIED Scenario: Invalid credentials\n- **WHEN** a user submits a wrong password\n- **THEN** an error is shown\n- **AND** the password field is cleared\n';
+    const plan = merge(F1, delta);
+    expect(errorsOf(plan)).toEqual([]);
+    expect(plan.text).toBe(
+      F1.replace(
+        '- **THEN** an error is shown\n',
+        '- **THEN** an error is shown\n- **AND** the password field is cleared\n',
+      ),
+    );
+  });
+
   it('refuses to merge into a structurally broken main spec', () => {
     const broken = `${F1}\n## ADDED Requirements\n`;
     expect(errorsOf(merge(broken, F2_DELTA))).toEqual(['merge_target_invalid']);

@@ -17,6 +17,8 @@ function bodyLines(r: Requirement): string[] {
 
 interface Piece {
   name: string;
+  /** Blank lines that separate this scenario from what precedes it (kept from the original). */
+  lead: string[];
   lines: string[];
 }
 
@@ -32,10 +34,14 @@ export function applyScenarioOps(
   block: Requirement,
 ): { lines: string[] } | { errors: string[] } {
   const errors: string[] = [];
-  const pieces: Piece[] = current.scenarios.map((s) => ({
-    name: s.name,
-    lines: linesOf(mainDoc, s.core.start, s.core.end),
-  }));
+  const pieces: Piece[] = current.scenarios.map((s, k) => {
+    const prevEnd = k === 0 ? current.bodyRange.end : (current.scenarios[k - 1] as Scenario).core.end;
+    return {
+      name: s.name,
+      lead: linesOf(mainDoc, prevEnd, s.core.start),
+      lines: linesOf(mainDoc, s.core.start, s.core.end),
+    };
+  });
   const find = (name: string) => pieces.findIndex((p) => p.name === name);
   const near = (name: string) => pieces.find((p) => foldName(p.name) === foldName(name) && p.name !== name);
   const missing = (s: Scenario, verb: string) => {
@@ -57,11 +63,19 @@ export function applyScenarioOps(
         errors.push(
           `ADDED scenario "${s.name}" already exists in requirement "${current.name}" as "${clash.name}".`,
         );
-      else pieces.push({ name: s.name, lines: [`#### Scenario: ${s.name}`, ...own] });
+      else
+        pieces.push({
+          name: s.name,
+          lead: [''],
+          lines: [`#### Scenario: ${s.name}`, ...trimTrailingBlank(own)],
+        });
     } else if (at === -1) {
       missing(s, s.op);
     } else if (s.op === 'MODIFIED') {
-      pieces[at] = { name: s.name, lines: [`#### Scenario: ${s.name}`, ...own] };
+      pieces[at] = {
+        ...(pieces[at] as Piece),
+        lines: [`#### Scenario: ${s.name}`, ...trimTrailingBlank(own)],
+      };
     } else if (s.op === 'REMOVED') {
       pieces.splice(at, 1);
     } else {
@@ -72,15 +86,16 @@ export function applyScenarioOps(
         errors.push(`RENAMED scenario target "${to}" already exists in requirement "${current.name}".`);
       else {
         const piece = pieces[at] as Piece;
-        pieces[at] = { name: to, lines: [`#### Scenario: ${to}`, ...piece.lines.slice(1)] };
+        pieces[at] = { ...piece, name: to, lines: [`#### Scenario: ${to}`, ...piece.lines.slice(1)] };
       }
     }
   }
   if (errors.length > 0) return { errors };
-  const body = bodyLines(block).length > 0 ? bodyLines(block) : bodyLines(current);
-  const lines = [`### Requirement: ${current.name}`];
-  if (body.length > 0) lines.push('', ...body);
-  for (const p of pieces) lines.push('', ...trimTrailingBlank(p.lines));
+  // Untouched parts keep their original lines (blank lines included); only what the delta names changes.
+  const lines = [mainDoc.lines[current.line] as string];
+  if (bodyLines(block).length > 0) lines.push(...bodyLines(block));
+  else lines.push(...linesOf(mainDoc, current.line + 1, current.bodyRange.end));
+  for (const p of pieces) lines.push(...p.lead, ...p.lines);
   return { lines };
 }
 
