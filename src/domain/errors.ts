@@ -3,7 +3,11 @@ export class CliError extends Error {
   readonly code: string;
   readonly fix: string | undefined;
   readonly exitCode: number;
-  constructor(code: string, message: string, opts: { fix?: string; exitCode?: number; cause?: unknown } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    opts: { fix?: string; exitCode?: number; cause?: unknown } = {},
+  ) {
     super(message, { cause: opts.cause });
     this.name = 'CliError';
     this.code = code;
