@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundle the CLI and the public API with rolldown. Every dependency is inlined, so the published package
 // has no runtime dependencies; each command is its own chunk, loaded by `import()` only when it runs.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
@@ -15,7 +15,7 @@ const transform = {
   define: { __SPECWRIGHT_VERSION__: JSON.stringify(pkg.version) },
 };
 
-async function bundle(name, input) {
+async function bundle(outDir, name, input) {
   const build = await rolldown({
     input: { [name]: join(root, input) },
     platform: 'node',
@@ -25,7 +25,7 @@ async function bundle(name, input) {
     logLevel: 'warn',
   });
   const out = await build.write({
-    dir: join(root, 'dist'),
+    dir: outDir,
     format: 'esm',
     entryFileNames: '[name].js',
     chunkFileNames: `chunks/${name}-[name]-[hash].js`,
@@ -36,6 +36,35 @@ async function bundle(name, input) {
 }
 
 const started = performance.now();
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-const files = (await bundle('cli', 'src/cli/main.ts')) + (await bundle('index', 'src/index.ts'));
-console.log(`built dist/ (${files} files) in ${Math.round(performance.now() - started)} ms`);
+// Build beside dist/ and swap it in with renames, so a CLI test running meanwhile (several people and
+// test runs share this checkout) sees the old or the new bundle, never a half-deleted one.
+const dist = join(root, 'dist');
+const staging = join(root, `.dist-build-${process.pid}`);
+const retired = join(root, `.dist-old-${process.pid}`);
+/** Replace dist/ by `staging`; retried because a concurrent build may swap in its own dist/ in between. */
+function swapIn() {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      renameSync(dist, retired);
+    } catch (e) {
+      if (e.code !== 'ENOENT') throw e;
+    }
+    try {
+      renameSync(staging, dist);
+      return;
+    } catch (e) {
+      if ((e.code !== 'ENOTEMPTY' && e.code !== 'EEXIST') || attempt >= 3) throw e;
+      rmSync(retired, { recursive: true, force: true });
+    }
+  }
+}
+
+try {
+  const files =
+    (await bundle(staging, 'cli', 'src/cli/main.ts')) + (await bundle(staging, 'index', 'src/index.ts'));
+  swapIn();
+  console.log(`built dist/ (${files} files) in ${Math.round(performance.now() - started)} ms`);
+} finally {
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(retired, { recursive: true, force: true });
+}
