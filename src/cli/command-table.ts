@@ -1,7 +1,7 @@
 import type { CommandModule } from './command.ts';
 
 /** A positional argument. */
-export interface ArgSpec {
+interface ArgSpec {
   /** Name shown in usage, e.g. `change`. */
   name: string;
   description: string;

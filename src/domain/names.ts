@@ -2,7 +2,7 @@
 export const DEFAULT_SCHEMA = 'spec-driven';
 
 /** Longest change name accepted at creation (OpenSpec's limit). */
-export const MAX_CHANGE_NAME_LENGTH = 200;
+const MAX_CHANGE_NAME_LENGTH = 200;
 
 const CHANGE_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SCHEMA_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;

@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path
 import { CliError } from '../domain/errors.ts';
 
 /** Files above this size are refused: specs and task lists are kilobytes, anything bigger is a mistake. */
-export const MAX_TEXT_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_TEXT_FILE_BYTES = 10 * 1024 * 1024;
 
 /** `abs` relative to `root` with `/` separators, for messages and JSON (stable across platforms). */
 export function toRootRelative(root: string, abs: string): string {
@@ -22,7 +22,7 @@ function realpathOfExistingPrefix(abs: string): string {
   let current = abs;
   for (;;) {
     try {
-      return resolve(realpathSync(current), ...tail);
+      return resolve(realpathSync.native(current), ...tail);
     } catch (e) {
       const parent = dirname(current);
       const code = (e as NodeJS.ErrnoException).code;
@@ -31,6 +31,18 @@ function realpathOfExistingPrefix(abs: string): string {
       current = parent;
     }
   }
+}
+
+const realRoots = new Map<string, string>();
+
+/** The root's real path, resolved once per process: every guarded read compares against it. */
+function realRoot(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    real = realpathSync.native(root);
+    realRoots.set(root, real);
+  }
+  return real;
 }
 
 /**
@@ -54,7 +66,7 @@ export function resolveInsideRoot(root: string, target: string): string {
       },
     );
   }
-  if (!isWithin(realpathSync(root), real)) throw outside();
+  if (!isWithin(realRoot(root), real)) throw outside();
   return abs;
 }
 

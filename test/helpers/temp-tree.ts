@@ -27,7 +27,7 @@ export function makeTree(spec: TreeSpec = {}): string {
 }
 
 /** Add `spec` to an existing directory. */
-export function writeTree(dir: string, spec: TreeSpec): void {
+function writeTree(dir: string, spec: TreeSpec): void {
   for (const [rel, content] of Object.entries(spec)) {
     const abs = join(dir, rel);
     if (content === null) {

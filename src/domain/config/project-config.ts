@@ -7,7 +7,7 @@ const FIELD_SCHEMAS = {
 } as const;
 
 /** The part of the project config that commands use; absent fields were missing or invalid. */
-export interface ProjectConfig {
+interface ProjectConfig {
   schema?: string;
   context?: string;
 }
