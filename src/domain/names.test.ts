@@ -19,6 +19,7 @@ describe('checkChangeName', () => {
     ['a/b', 'Change name can only contain lowercase letters, numbers, and hyphens'],
     ['.', 'Change name can only contain lowercase letters, numbers, and hyphens'],
     ['caf\u00e9', 'Change name can only contain lowercase letters, numbers, and hyphens'],
+    ['archive', "Change name 'archive' is reserved (openspec/changes/archive/ holds archived changes)"],
   ])('rejects %j: %s', (name, message) => {
     expect(checkChangeName(name)).toBe(message);
   });

@@ -15,6 +15,8 @@ const SCHEMA_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 export function checkChangeName(name: string): string | undefined {
   if (name.length === 0) return 'Change name cannot be empty';
   if (name.length > MAX_CHANGE_NAME_LENGTH) return 'Change name is too long (200 characters max)';
+  if (name === 'archive')
+    return "Change name 'archive' is reserved (openspec/changes/archive/ holds archived changes)";
   if (CHANGE_NAME.test(name)) return undefined;
   if (/[A-Z]/.test(name)) return 'Change name must be lowercase (use kebab-case)';
   if (/\s/.test(name)) return 'Change name cannot contain spaces (use hyphens instead)';
