@@ -3,6 +3,7 @@ import { findStaleTargets } from '../domain/change/staleness.ts';
 import { compareCodePoints } from '../domain/compare-code-points.ts';
 import { CliError } from '../domain/errors.ts';
 import { hasErrors, type Issue } from '../domain/issue.ts';
+import type { ParsedMain } from '../domain/merge/merge.ts';
 import { parseSpec } from '../domain/spec/parse-spec.ts';
 import { checkTaskNumbering } from '../domain/tasks/check-task-numbering.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
@@ -49,16 +50,27 @@ function unreadable(e: unknown, fallbackFile: string): Issue[] {
   return [issue];
 }
 
+/** Main specs read and parsed during one run, by capability, so changes reuse what the spec pass did. */
+export type SpecCache = Map<string, { text: string; parsed: ParsedMain }>;
+
 /** Validate one main spec: parse, then every spec rule. */
-export function validateSpecItem(root: string, id: string, strict: boolean): ValidatedItem {
+export function validateSpecItem(
+  root: string,
+  id: string,
+  strict: boolean,
+  cache?: SpecCache,
+): ValidatedItem {
   const file = mainSpecPath(id);
   let issues: Issue[];
   try {
     const text = readTextFile(root, file);
-    issues =
-      text.trim() === ''
-        ? [{ level: 'ERROR', rule: 'spec_empty_file', message: `${file} is empty.`, file, line: 1 }]
-        : validateSpec(parseSpec(text), file);
+    if (text.trim() === '') {
+      issues = [{ level: 'ERROR', rule: 'spec_empty_file', message: `${file} is empty.`, file, line: 1 }];
+    } else {
+      const spec = parseSpec(text);
+      issues = validateSpec(spec, file);
+      cache?.set(id, { text, parsed: { spec, issues } });
+    }
   } catch (e) {
     issues = unreadable(e, file);
   }
@@ -66,9 +78,23 @@ export function validateSpecItem(root: string, id: string, strict: boolean): Val
 }
 
 /** Plan a change exactly as archive would; its issues are the validation result. */
-export async function planChangeAt(root: string, name: string, changeRel = `openspec/changes/${name}`) {
+export async function planChangeAt(
+  root: string,
+  name: string,
+  changeRel = `openspec/changes/${name}`,
+  cache?: SpecCache,
+) {
   const { flags, base, issues: metaIssues } = await loadChangeFlags(root, name);
-  const plan: ChangePlan = planChange(loadChangeInput(root, name, changeRel, flags));
+  const input = loadChangeInput(root, name, changeRel, flags, (cap) => cache?.get(cap)?.text);
+  if (cache) {
+    const parsedMain = new Map<string, ParsedMain>();
+    for (const [cap, text] of input.mainSpecs) {
+      const hit = cache.get(cap);
+      if (hit && hit.text === text) parsedMain.set(cap, hit.parsed);
+    }
+    input.parsedMain = parsedMain;
+  }
+  const plan: ChangePlan = planChange(input);
   const needsLedger = plan.deltas.some((d) => d.modified.length + d.removed.length + d.renamed.length > 0);
   if (needsLedger) {
     const stale = findStaleTargets(plan.deltas, base, await loadLedger(root), `${changeRel}/.openspec.yaml`);
@@ -88,12 +114,13 @@ export async function validateChangeItems(
   root: string,
   names: string[],
   strict: boolean,
+  cache?: SpecCache,
 ): Promise<ValidatedItem[]> {
   const planned = [];
   const failed: ValidatedItem[] = [];
   for (const name of names) {
     try {
-      planned.push({ name, ...(await planChangeAt(root, name)) });
+      planned.push({ name, ...(await planChangeAt(root, name, undefined, cache)) });
     } catch (e) {
       const issues = unreadable(e, `openspec/changes/${name}`);
       failed.push({ id: name, type: 'change', valid: false, issues });
@@ -179,13 +206,17 @@ export async function runValidation(root: string, req: ValidateRequest): Promise
   const wantSpecs = req.all || req.specs || none;
   const items: ValidatedItem[] = [];
   const types: ItemType[] = [];
+  const cache: SpecCache = new Map();
+  const specItems = wantSpecs
+    ? listCapabilities(root).map((id) => validateSpecItem(root, id, strict, cache))
+    : [];
   if (wantChanges) {
     types.push('change');
-    items.push(...(await validateChangeItems(root, listActiveChanges(root), strict)));
+    items.push(...(await validateChangeItems(root, listActiveChanges(root), strict, cache)));
   }
   if (wantSpecs) {
     types.push('spec');
-    for (const id of listCapabilities(root)) items.push(validateSpecItem(root, id, strict));
+    items.push(...specItems);
   }
   if (req.archived) {
     if (!types.includes('change')) types.push('change');

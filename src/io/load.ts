@@ -56,12 +56,14 @@ export function loadChangeInput(
   name: string,
   changeRel: string,
   meta: { skipSpecs: boolean; retireCapabilities: boolean },
+  /** Main spec text already read in this run, if any (saves a second read). */
+  known: (capability: string) => string | undefined = () => undefined,
 ): ChangeInput {
   const { deltaFiles, misplaced } = deltaFilesOf(root, changeRel);
   const mainSpecs = new Map<string, string | undefined>();
   for (const d of deltaFiles) {
     const rel = mainSpecPath(d.capability);
-    mainSpecs.set(d.capability, readTextFileIfExists(root, rel));
+    mainSpecs.set(d.capability, known(d.capability) ?? readTextFileIfExists(root, rel));
   }
   return { name, deltaFiles, misplaced, mainSpecs, mainPath: mainSpecPath, dir: changeRel, ...meta };
 }

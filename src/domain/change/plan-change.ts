@@ -1,5 +1,5 @@
 import type { Issue } from '../issue.ts';
-import { type MergePlan, planMerge } from '../merge/merge.ts';
+import { type MergePlan, type ParsedMain, planMerge } from '../merge/merge.ts';
 import { validateDelta } from '../validation/delta-rules.ts';
 import { type DeltaSpec, parseDelta } from './delta.ts';
 
@@ -12,6 +12,8 @@ export interface ChangeInput {
   misplaced: { file: string; looksLikeDelta: boolean }[];
   /** Main spec text per capability touched; undefined when the capability does not exist. */
   mainSpecs: ReadonlyMap<string, string | undefined>;
+  /** Main specs already parsed and validated in this run, by capability (optional, saves re-parsing). */
+  parsedMain?: ReadonlyMap<string, ParsedMain>;
   /** Root-relative path of a capability's main spec. */
   mainPath: (capability: string) => string;
   skipSpecs: boolean;
@@ -91,6 +93,9 @@ export function planChange(input: ChangeInput): ChangePlan {
     const plan = planMerge({
       delta,
       mainText: input.mainSpecs.get(f.capability),
+      ...(input.parsedMain?.has(f.capability)
+        ? { main: input.parsedMain.get(f.capability) as ParsedMain }
+        : {}),
       target: input.mainPath(f.capability),
       changeName: input.name,
       retire: input.retireCapabilities,

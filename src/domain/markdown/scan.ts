@@ -1,95 +1,524 @@
 import { type Heading, LineKind, type ScannedDoc } from './types.ts';
 
-const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+// A CommonMark block scanner (the spec's "parsing strategy" appendix, as in commonmark.js): each line
+// continues the open containers, then may open new blocks, else continues a paragraph (maybe lazily)
+// or starts one. It models only what decides where top-level ATX headings are and what masks them;
+// inline syntax is never parsed. markdown-it is the test oracle: where it departs from commonmark.js on
+// lazy lines the scanner follows markdown-it (see endsLazyParagraph). Accepted gaps, documented in
+// test/oracle/scanner-oracle.test.ts: link reference definitions are read as paragraphs, and a `>`
+// indented 4+ columns does not continue a block quote (CommonMark; markdown-it accepts it).
+// Every per-line step is O(line length) whatever the nesting depth, so hostile input stays linear.
 
-/** Strip an ATX heading's optional closing `#` run (it must be preceded by a space or tab). */
+const TAB = 0x09;
+const SPACE = 0x20;
+const HASH = 0x23;
+const STAR = 0x2a;
+const PLUS = 0x2b;
+const DASH = 0x2d;
+const LT = 0x3c;
+const EQUALS = 0x3d;
+const GT = 0x3e;
+const UNDERSCORE = 0x5f;
+const BACKTICK = 0x60;
+const TILDE = 0x7e;
+
+// Containers, then the leaves that can stay open across lines (headings and breaks are one line).
+const QUOTE = 1;
+const ITEM = 2;
+const NONE = 0;
+const PARA = 1;
+const FENCE = 2;
+const ICODE = 3;
+const HTML = 4;
+
+// HTML block starts indexed by CommonMark type 1-7, as markdown-it writes them (so both agree on
+// details such as `\s` in tags). Types 6 and 7 end at a blank line; 7 cannot interrupt a paragraph.
+const BLOCK_TAGS =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|' +
+  'dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|' +
+  'link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|' +
+  'tfoot|th|thead|title|tr|track|ul';
+const ATTRIBUTE =
+  '(?:\\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\\s*=\\s*(?:[^"\'=<>`\\x00-\\x20]+|\'[^\']*\'|"[^"]*"))?)';
+const OPEN_OR_CLOSE_TAG = `(?:<[A-Za-z][A-Za-z0-9-]*${ATTRIBUTE}*\\s*\\/?>|<\\/[A-Za-z][A-Za-z0-9-]*\\s*>)`;
+const HTML_START: readonly RegExp[] = [
+  /$^/,
+  /^<(?:script|pre|style|textarea)(?=\s|>|$)/i,
+  /^<!--/,
+  /^<\?/,
+  /^<![A-Za-z]/,
+  /^<!\[CDATA\[/,
+  new RegExp(`^</?(?:${BLOCK_TAGS})(?=\\s|/?>|$)`, 'i'),
+  new RegExp(`^${OPEN_OR_CLOSE_TAG}\\s*$`),
+];
+const HTML_END_1 = /<\/(?:script|pre|style|textarea)>/i;
+const HTML_END_MARK = ['', '', '-->', '?>', '>', ']]>'];
+
+function isSpaceOrTab(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
+
+/** Does an HTML block of `type` end on `text` (searched from `from`)? Types 6 and 7 never do. */
+function htmlEnds(type: number, text: string, from: number): boolean {
+  if (type === 1) return HTML_END_1.test(from === 0 ? text : text.slice(from));
+  const mark = HTML_END_MARK[type];
+  return mark !== undefined && mark !== '' && text.indexOf(mark, from) !== -1;
+}
+
+/**
+ * Strip an ATX heading's optional closing `#` run and surrounding spaces/tabs. The run counts only
+ * when a space or tab precedes it (or it is the whole content), so `C#` and `Foo#` keep theirs.
+ * Other Unicode spaces (U+00A0...) are content, as in CommonMark and markdown-it.
+ */
 export function stripClosingRun(content: string): string {
-  const m = /(^|[ \t])#+[ \t]*$/.exec(content);
-  if (!m) return content.trim();
-  return content.slice(0, m.index).trim();
+  let end = content.length;
+  while (end > 0 && isSpaceOrTab(content.charCodeAt(end - 1))) end--;
+  let run = end;
+  while (run > 0 && content.charCodeAt(run - 1) === HASH) run--;
+  if (run < end && (run === 0 || isSpaceOrTab(content.charCodeAt(run - 1)))) end = run;
+  let start = 0;
+  while (start < end && isSpaceOrTab(content.charCodeAt(start))) start++;
+  while (end > start && isSpaceOrTab(content.charCodeAt(end - 1))) end--;
+  return content.slice(start, end);
+}
+
+function nextBreak(source: string, from: number, lfOnly: boolean): number {
+  // Most files have no CR at all, and indexOf finds LFs far faster than a per-character loop.
+  if (lfOnly) return source.indexOf('\n', from);
+  for (let i = from; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return -1;
 }
 
 /** Split text into lines and record where each starts (CRLF, LF and lone CR all end a line). */
 function splitLines(source: string, bomLength: number): { lines: string[]; lineStarts: number[] } {
   const lines: string[] = [];
   const lineStarts: number[] = [];
+  const lfOnly = source.indexOf('\r', bomLength) === -1;
   let start = bomLength;
-  const n = source.length;
-  let i = bomLength;
-  while (i < n) {
-    const c = source.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lineStarts.push(start === bomLength ? 0 : start);
-      lines.push(source.slice(start, i));
-      i += c === 13 && source.charCodeAt(i + 1) === 10 ? 2 : 1;
-      start = i;
-    } else i++;
+  for (let i = nextBreak(source, start, lfOnly); i !== -1; i = nextBreak(source, start, lfOnly)) {
+    // Line 0 starts at 0 even after a BOM so that consecutive lineStarts slices rebuild `source`.
+    lineStarts.push(lines.length === 0 ? 0 : start);
+    lines.push(source.slice(start, i));
+    start = source.charCodeAt(i) === 13 && source.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   }
-  if (start < n || lines.length === 0) {
-    lineStarts.push(start === bomLength ? 0 : start);
-    lines.push(source.slice(start, n));
+  if (start < source.length || lines.length === 0) {
+    lineStarts.push(lines.length === 0 ? 0 : start);
+    lines.push(source.slice(start));
   }
-  lineStarts.push(n);
+  lineStarts.push(source.length);
   return { lines, lineStarts };
 }
 
+/** Line-by-line block state: open containers, the open leaf, and a column-aware cursor. */
+class BlockScanner {
+  readonly kinds: Uint8Array;
+  readonly headings: Heading[] = [];
+  private readonly lines: string[];
+  private lineNo = 0;
+  private ln = '';
+  // Cursor as string index plus visual column: a tab may be only partly consumed.
+  private pos = 0;
+  private col = 0;
+  // First non-space/tab at or after the cursor; still valid while the cursor stays at or before it.
+  private nn = -1;
+  private nnCol = 0;
+  private depth = 0;
+  private matched = 0;
+  private readonly ctype: number[] = [];
+  /** List item: columns past its parent's content a line needs to stay inside. */
+  private readonly cindent: number[] = [];
+  /** No child block yet (only the innermost container can be): such an item ends at a blank line. */
+  private readonly cempty: boolean[] = [];
+  // Prefix data so that deep nesting costs O(1) per line: quotes among containers [0, k), the index of
+  // the j-th quote, and the summed list-item indents of containers [0, k).
+  private readonly quotesBefore: number[] = [0];
+  private readonly quoteAt: number[] = [];
+  private readonly indentBefore: number[] = [0];
+  private leaf = NONE;
+  private paraText = false;
+  private fenceChar = 0;
+  private fenceLen = 0;
+  private htmlType = 0;
+  /** The paragraph continues with every container matched, so only interrupting blocks may start. */
+  private paraOpen = false;
+  /** The deepest open block is a paragraph: indented code and HTML type 7 cannot start. */
+  private tipPara = false;
+  private opened = false;
+  private markerLine = false;
+  // Innermost block quote matched on this line and the column after its marker: markdown-it's frame.
+  private frameIdx = -1;
+  private frameCol = 0;
+  private markerValue = 0;
+  // Per-line suffix of one thematic-break character and spaces: from, the char, and its 3rd-last index.
+  private breakLine = -1;
+  private breakFrom = 0;
+  private breakChar = 0;
+  private breakThird = -1;
+
+  constructor(lines: string[]) {
+    this.lines = lines;
+    this.kinds = new Uint8Array(lines.length);
+  }
+
+  run(): void {
+    for (let i = 0; i < this.lines.length; i++) {
+      this.lineNo = i;
+      this.ln = this.lines[i] as string;
+      this.pos = this.col = 0;
+      this.nn = -1;
+      this.opened = this.markerLine = this.paraOpen = false;
+      this.frameIdx = -1;
+      this.frameCol = 0;
+      this.kinds[i] = this.scanLine();
+    }
+  }
+
+  private scanLine(): number {
+    this.matched = this.depth === 0 ? 0 : this.matchContainers();
+    if (this.matched === this.depth && this.leafContinues()) {
+      if (this.leaf === FENCE) return this.fenceLine();
+      if (this.leaf === HTML) return this.htmlLine();
+      if (this.leaf === ICODE) return this.nn >= this.ln.length ? this.blankKind() : LineKind.Code;
+      this.paraOpen = true;
+    }
+    this.tipPara = this.leaf === PARA;
+    if (this.tipPara && this.matched < this.depth) this.tipPara = !this.endsLazyParagraph();
+    const kind = this.openBlocks();
+    return kind >= 0 ? kind : this.finishLine();
+  }
+
+  /** Indentation at the cursor in columns (tabs stop at multiples of 4); sets `nn`/`nnCol`. */
+  private peekIndent(): number {
+    if (this.pos > this.nn) {
+      const ln = this.ln;
+      let p = this.pos;
+      let c = this.col;
+      for (let ch = ln.charCodeAt(p); ch === SPACE || ch === TAB; ch = ln.charCodeAt(++p)) {
+        c += ch === TAB ? 4 - (c & 3) : 1;
+      }
+      this.nn = p;
+      this.nnCol = c;
+    }
+    return this.nnCol - this.col;
+  }
+
+  /** Advance `n` columns over spaces/tabs, leaving a tab partly consumed when it is wider than needed. */
+  private advanceCols(n: number): void {
+    let left = n;
+    while (left > 0 && this.pos < this.ln.length) {
+      const width = this.ln.charCodeAt(this.pos) === TAB ? 4 - (this.col & 3) : 1;
+      if (width > left) {
+        this.col += left;
+        return;
+      }
+      this.col += width;
+      left -= width;
+      this.pos++;
+    }
+  }
+
+  /** How many open containers this line continues (block quotes need `>`, list items indentation). */
+  private matchContainers(): number {
+    for (let k = 0; k < this.depth; k++) {
+      const indent = this.peekIndent();
+      if (this.nn >= this.ln.length) return this.matchBlank(k);
+      if (this.ctype[k] === QUOTE) {
+        if (indent > 3 || this.ln.charCodeAt(this.nn) !== GT) return k;
+        this.skipQuoteMarker();
+        this.frameIdx = k;
+        this.frameCol = this.col;
+      } else if (indent >= (this.cindent[k] as number)) this.advanceCols(this.cindent[k] as number);
+      else return k;
+    }
+    return this.depth;
+  }
+
+  /** The rest is blank from container `from` on: list items match up to the next block quote, except
+   * the innermost when still empty (an item starts with at most one blank line). */
+  private matchBlank(from: number): number {
+    const d = this.depth;
+    const quotes = this.quotesBefore[from] as number;
+    const m = (this.quotesBefore[d] as number) > quotes ? (this.quoteAt[quotes] as number) : d;
+    this.pos = this.nn;
+    this.col = this.nnCol;
+    return m === d && this.cempty[d - 1] ? d - 1 : m;
+  }
+
+  private skipQuoteMarker(): void {
+    this.pos = this.nn + 1;
+    this.col = this.nnCol + 1;
+    if (isSpaceOrTab(this.ln.charCodeAt(this.pos))) this.advanceCols(1);
+  }
+
+  /** Does the open leaf take this line (all containers matched)? Indented code consumes its 4 columns. */
+  private leafContinues(): boolean {
+    const indent = this.peekIndent();
+    const blank = this.nn >= this.ln.length;
+    if (this.leaf === PARA) return !blank;
+    if (this.leaf === FENCE) return true;
+    if (this.leaf === HTML) return !blank || this.htmlType < 6;
+    if (this.leaf !== ICODE) return false;
+    if (indent >= 4) this.advanceCols(4);
+    return blank || indent >= 4;
+  }
+
+  private fenceLine(): number {
+    const ln = this.ln;
+    if (this.peekIndent() < 4 && ln.charCodeAt(this.nn) === this.fenceChar) {
+      let p = this.nn;
+      while (ln.charCodeAt(p) === this.fenceChar) p++;
+      if (p - this.nn >= this.fenceLen) {
+        while (isSpaceOrTab(ln.charCodeAt(p))) p++;
+        if (p >= ln.length) this.leaf = NONE;
+      }
+    }
+    return LineKind.Code;
+  }
+
+  private htmlLine(): number {
+    if (htmlEnds(this.htmlType, this.ln, this.pos)) this.leaf = NONE;
+    return LineKind.Html;
+  }
+
+  /** Open containers and at most one leaf at the cursor; the line's kind once a leaf decides it, else -1. */
+  private openBlocks(): number {
+    for (;;) {
+      const indent = this.peekIndent();
+      if (this.nn >= this.ln.length) return -1;
+      if (indent >= 4) return this.tipPara ? -1 : this.openLeafBlock(ICODE, LineKind.Code);
+      const c = this.ln.charCodeAt(this.nn);
+      if (c === GT) {
+        this.openContainer(QUOTE, 0);
+        this.skipQuoteMarker();
+        continue;
+      }
+      const kind = this.openLeaf(c);
+      if (kind >= 0 || !this.openListItem(c)) return kind;
+    }
+  }
+
+  /** Leaves that may start at the next non-space, in CommonMark's precedence order; -1 when none. */
+  private openLeaf(c: number): number {
+    if (c === HASH) return this.openHeading();
+    if (c === BACKTICK || c === TILDE) return this.openFence(c);
+    if (c === LT) return this.openHtml();
+    if (this.paraOpen && (c === EQUALS || c === DASH) && this.isSetextUnderline(c)) {
+      this.leaf = NONE;
+      return this.paraKind();
+    }
+    if (this.isThematicBreak(c)) return this.openLeafBlock(NONE, this.structKind());
+    return -1;
+  }
+
+  /** A new block closes the unmatched containers, the open leaf with them, and fills its parent. */
+  private openLeafBlock(leaf: number, kind: number): number {
+    this.depth = this.matched;
+    if (this.depth > 0) this.cempty[this.depth - 1] = false;
+    this.leaf = leaf;
+    return kind;
+  }
+
+  private openContainer(type: number, indent: number): void {
+    const d = this.matched;
+    this.openLeafBlock(NONE, 0);
+    if (d === 0 && type === ITEM) this.markerLine = true;
+    const quotes = this.quotesBefore[d] as number;
+    if (type === QUOTE) this.quoteAt[quotes] = d;
+    this.quotesBefore[d + 1] = type === QUOTE ? quotes + 1 : quotes;
+    this.indentBefore[d + 1] = (this.indentBefore[d] as number) + indent;
+    this.ctype[d] = type;
+    this.cindent[d] = indent;
+    this.cempty[d] = true;
+    this.depth = this.matched = d + 1;
+    this.opened = true;
+    this.tipPara = this.paraOpen = false;
+  }
+
+  /** Text at the top level and on a top-level list item's marker line; Nested inside containers. */
+  private structKind(): number {
+    return this.depth === 0 || this.markerLine ? LineKind.Text : LineKind.Nested;
+  }
+
+  private paraKind(): number {
+    return this.paraText || this.markerLine ? LineKind.Text : LineKind.Nested;
+  }
+
+  /** Blank only when the whole line is spaces/tabs: a bare `>` still belongs to its block quote. */
+  private blankKind(): number {
+    for (let p = 0; p < this.ln.length; p++)
+      if (!isSpaceOrTab(this.ln.charCodeAt(p))) return this.structKind();
+    return LineKind.Blank;
+  }
+
+  /** Level of an ATX heading at the next non-space, or 0. */
+  private atxLevel(): number {
+    let p = this.nn;
+    while (p - this.nn < 7 && this.ln.charCodeAt(p) === HASH) p++;
+    const level = p - this.nn;
+    return level > 6 || (p < this.ln.length && !isSpaceOrTab(this.ln.charCodeAt(p))) ? 0 : level;
+  }
+
+  private openHeading(): number {
+    const level = this.atxLevel();
+    if (level === 0) return -1;
+    const kind = this.openLeafBlock(NONE, this.structKind());
+    if (this.depth > 0) return kind;
+    this.headings.push({ level, text: stripClosingRun(this.ln.slice(this.nn + level)), line: this.lineNo });
+    return LineKind.Heading;
+  }
+
+  /** Length of a code fence opening at the next non-space, or 0 (a backtick fence's info has none). */
+  private fenceLength(c: number): number {
+    let p = this.nn;
+    while (this.ln.charCodeAt(p) === c) p++;
+    const len = p - this.nn;
+    return len < 3 || (c === BACKTICK && this.ln.indexOf('`', p) !== -1) ? 0 : len;
+  }
+
+  private openFence(c: number): number {
+    const len = this.fenceLength(c);
+    if (len === 0) return -1;
+    this.fenceChar = c;
+    this.fenceLen = len;
+    return this.openLeafBlock(FENCE, LineKind.Code);
+  }
+
+  /** HTML block type (1 to `last`) starting at the next non-space, or 0. */
+  private htmlStartType(last: number): number {
+    const text = this.nn === 0 ? this.ln : this.ln.slice(this.nn);
+    for (let type = 1; type <= last; type++) if ((HTML_START[type] as RegExp).test(text)) return type;
+    return 0;
+  }
+
+  private openHtml(): number {
+    const type = this.htmlStartType(this.tipPara ? 6 : 7);
+    if (type === 0) return -1;
+    this.htmlType = type;
+    return this.openLeafBlock(htmlEnds(type, this.ln, this.nn) ? NONE : HTML, LineKind.Html);
+  }
+
+  private isSetextUnderline(c: number): boolean {
+    let p = this.nn;
+    while (this.ln.charCodeAt(p) === c) p++;
+    while (isSpaceOrTab(this.ln.charCodeAt(p))) p++;
+    return p >= this.ln.length;
+  }
+
+  /** O(1) after one backward pass per line, so `- - - ... x` (one item per marker) stays linear. */
+  private isThematicBreak(c: number): boolean {
+    if (c !== DASH && c !== STAR && c !== UNDERSCORE) return false;
+    if (this.breakLine !== this.lineNo) {
+      const ln = this.ln;
+      let p = ln.length;
+      let seen = 0;
+      this.breakChar = -1;
+      this.breakThird = -1;
+      for (; p > 0; p--) {
+        const x = ln.charCodeAt(p - 1);
+        if (isSpaceOrTab(x)) continue;
+        if (this.breakChar === -1) this.breakChar = x;
+        else if (x !== this.breakChar) break;
+        if (++seen === 3) this.breakThird = p - 1;
+      }
+      this.breakLine = this.lineNo;
+      this.breakFrom = p;
+    }
+    return c === this.breakChar && this.nn >= this.breakFrom && this.nn <= this.breakThird;
+  }
+
+  /** Index just past a list marker (`-`, `*`, `+`, `1.`, `1)`) at the next non-space, or -1. */
+  private listMarkerEnd(c: number): number {
+    const ln = this.ln;
+    let p = this.nn;
+    this.markerValue = 1;
+    if (c === DASH || c === STAR || c === PLUS) p++;
+    else {
+      let value = 0;
+      for (let d = c - 0x30; d >= 0 && d <= 9 && p - this.nn < 10; d = ln.charCodeAt(++p) - 0x30)
+        value = value * 10 + d;
+      const delim = ln.charCodeAt(p);
+      if (p === this.nn || p - this.nn > 9 || (delim !== 0x2e && delim !== 0x29)) return -1;
+      this.markerValue = value;
+      p++;
+    }
+    return p < ln.length && !isSpaceOrTab(ln.charCodeAt(p)) ? -1 : p;
+  }
+
+  /** Open a list item at the next non-space; content starts 1-4 columns past the marker. */
+  private openListItem(c: number): boolean {
+    const p = this.listMarkerEnd(c);
+    if (p < 0) return false;
+    const afterCol = this.nnCol + (p - this.nn);
+    let q = p;
+    let contentCol = afterCol;
+    for (let ch = this.ln.charCodeAt(q); isSpaceOrTab(ch); ch = this.ln.charCodeAt(++q)) {
+      contentCol += ch === TAB ? 4 - (contentCol & 3) : 1;
+    }
+    const blankItem = q >= this.ln.length;
+    // Only a non-empty item, and an ordered one only when it starts at 1, may interrupt a paragraph.
+    if (this.paraOpen && (blankItem || this.markerValue !== 1)) return false;
+    // With 5+ columns after the marker the content is indented code one column past it.
+    const wide = blankItem || contentCol - afterCol >= 5;
+    this.openContainer(ITEM, this.nnCol - this.col + (p - this.nn) + (wide ? 1 : contentCol - afterCol));
+    this.pos = wide ? p : q;
+    this.col = wide ? afterCol : contentCol;
+    if (wide) this.advanceCols(1);
+    return true;
+  }
+
+  /**
+   * A line indented 4+ columns that fails to continue an open paragraph's containers is lazy for
+   * commonmark.js, but markdown-it re-checks it wherever it is outdented: in the paragraph's list item,
+   * or in a block quote inside the first unmatched container. There its indent is negative, so content
+   * that can start a block ends the paragraph and the line becomes indented code. The exception is a
+   * list marker 4+ columns past the parent list's content, at the first such check only.
+   * Lines indented less than 4 end the paragraph under the same conditions in both parsers.
+   */
+  private endsLazyParagraph(): boolean {
+    if (this.peekIndent() < 4 || this.nn >= this.ln.length) return false;
+    const m = this.matched;
+    const inItem = this.ctype[m] === ITEM;
+    const quotesAfter = (this.quotesBefore[this.depth] as number) - (this.quotesBefore[m + 1] as number);
+    if (!inItem && quotesAfter === 0) return false;
+    const c = this.ln.charCodeAt(this.nn);
+    if (c === HASH) return this.atxLevel() > 0;
+    if (c === BACKTICK || c === TILDE) return this.fenceLength(c) > 0;
+    if (c === GT || this.isThematicBreak(c)) return true;
+    if (c === LT) return this.htmlStartType(6) > 0;
+    if (this.listMarkerEnd(c) < 0) return false;
+    if (!inItem || quotesAfter >= 2) return true;
+    const ctx =
+      quotesAfter > 0 ? (this.quoteAt[this.quotesBefore[m + 1] as number] as number) - 1 : this.depth - 1;
+    const listIndent = (this.indentBefore[ctx] as number) - (this.indentBefore[this.frameIdx + 1] as number);
+    return this.nnCol - this.frameCol - listIndent < 4;
+  }
+
+  /** No leaf started: a lazy or ordinary paragraph continuation, a new paragraph, or a blank line. */
+  private finishLine(): number {
+    const blank = this.nn >= this.ln.length;
+    if (!this.opened && !this.paraOpen && this.leaf === PARA && !blank) return this.paraKind();
+    if (this.paraOpen) return this.paraKind();
+    this.depth = this.matched;
+    this.leaf = NONE;
+    if (blank) return this.blankKind();
+    const d = this.depth;
+    // The first paragraph of a top-level list item is the item's own text, as on its marker line.
+    this.paraText = d === 0 || (d === 1 && this.ctype[0] === ITEM && this.cempty[0] === true);
+    return this.openLeafBlock(PARA, this.paraKind());
+  }
+}
+
 /**
- * Scan a Markdown document into lines, line kinds and top-level ATX headings.
- * Fenced code, indented code and HTML comments are masked so headings inside them are content.
+ * Scan a Markdown document into lines, line kinds and top-level ATX headings as CommonMark's block
+ * structure defines them: headings inside code, HTML blocks, list items or block quotes are content.
  */
 export function scanMarkdown(source: string): ScannedDoc {
   const bomLength = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const { lines, lineStarts } = splitLines(source, bomLength);
-  const kinds = new Uint8Array(lines.length);
-  const headings: Heading[] = [];
-  let fence: { char: string; len: number } | null = null;
-  let inComment = false;
-  let prevParagraph = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (fence) {
-      kinds[i] = LineKind.Code;
-      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-      if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.len) fence = null;
-      continue;
-    }
-    if (inComment) {
-      kinds[i] = LineKind.Html;
-      if (line.includes('-->')) inComment = false;
-      continue;
-    }
-    if (line.trim() === '') {
-      kinds[i] = LineKind.Blank;
-      prevParagraph = false;
-      continue;
-    }
-    const f = FENCE_OPEN.exec(line);
-    if (f?.[2] && !(f[2][0] === '`' && (f[3] ?? '').includes('`'))) {
-      fence = { char: f[2][0] as string, len: f[2].length };
-      kinds[i] = LineKind.Code;
-      prevParagraph = false;
-      continue;
-    }
-    if (/^ {0,3}<!--/.test(line)) {
-      kinds[i] = LineKind.Html;
-      inComment = !line.includes('-->', line.indexOf('<!--') + 4);
-      prevParagraph = false;
-      continue;
-    }
-    if (!prevParagraph && /^(?: {4}|\t)/.test(line)) {
-      kinds[i] = LineKind.Code;
-      continue;
-    }
-    const h = ATX.exec(line);
-    if (h?.[1]) {
-      kinds[i] = LineKind.Heading;
-      headings.push({ level: h[1].length, text: stripClosingRun(h[2] ?? ''), line: i });
-      prevParagraph = false;
-      continue;
-    }
-    kinds[i] = LineKind.Text;
-    prevParagraph = true;
-  }
-  return { source, bomLength, lines, lineStarts, kinds, headings };
+  const scanner = new BlockScanner(lines);
+  scanner.run();
+  return { source, bomLength, lines, lineStarts, kinds: scanner.kinds, headings: scanner.headings };
 }

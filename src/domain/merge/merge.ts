@@ -3,7 +3,7 @@ import { parseSpec } from '../spec/parse-spec.ts';
 import { STRUCTURAL_RULES, validateSpec } from '../validation/spec-rules.ts';
 import { type MergeInput, type MergePlan, planUpdate } from './plan-merge.ts';
 
-export type { MergeCounts, MergeInput, MergePlan } from './plan-merge.ts';
+export type { MergeCounts, MergeInput, MergePlan, ParsedMain } from './plan-merge.ts';
 
 function refuse(input: MergeInput, issues: Issue[]): MergePlan {
   return {
@@ -71,10 +71,8 @@ function planCreate(input: MergeInput): MergePlan {
   };
 }
 
-function structuralErrors(input: MergeInput, mainText: string): Issue[] {
-  const found = validateSpec(parseSpec(mainText), input.target).filter(
-    (i) => i.level === 'ERROR' && STRUCTURAL_RULES.has(i.rule),
-  );
+function structuralErrors(input: MergeInput, mainIssues: Issue[]): Issue[] {
+  const found = mainIssues.filter((i) => i.level === 'ERROR' && STRUCTURAL_RULES.has(i.rule));
   if (found.length === 0) return [];
   const detail = found.map((i) => `line ${i.line}: ${i.message}`).join('; ');
   return [
@@ -113,23 +111,21 @@ function emptied(input: MergeInput, plan: MergePlan): MergePlan {
  * `validate` (a dry run) and `archive`/`sync` (which write `text` only when no ERROR is present).
  */
 export function planMerge(input: MergeInput): MergePlan {
-  if (input.mainText === undefined) return checkResult(input, planCreate(input));
-  const broken = structuralErrors(input, input.mainText);
+  if (input.mainText === undefined) return checkResult(input, planCreate(input), []);
+  const main = input.main?.spec ?? parseSpec(input.mainText);
+  const mainIssues = input.main?.issues ?? validateSpec(main, input.target);
+  const broken = structuralErrors(input, mainIssues);
   if (broken.length > 0) return refuse(input, broken);
-  return checkResult(input, planUpdate(input, input.mainText));
+  return checkResult(input, planUpdate(input, main), mainIssues);
 }
 
 /** Validate the merged spec; an ERROR the merge introduced refuses it (errors the spec already had do not). */
-function checkResult(input: MergeInput, plan: MergePlan): MergePlan {
+function checkResult(input: MergeInput, plan: MergePlan, mainIssues: Issue[]): MergePlan {
   if (plan.issues.some((i) => i.level === 'ERROR') || plan.text === undefined || plan.action === 'unchanged')
     return plan;
   const result = parseSpec(plan.text);
   if (result.requirements.length === 0 && input.mainText !== undefined) return emptied(input, plan);
-  const before = new Set(
-    input.mainText === undefined
-      ? []
-      : validateSpec(parseSpec(input.mainText), input.target).map((i) => `${i.rule}|${i.message}`),
-  );
+  const before = new Set(mainIssues.map((i) => `${i.rule}|${i.message}`));
   const errors = validateSpec(result, input.target).filter(
     (i) => i.level === 'ERROR' && !before.has(`${i.rule}|${i.message}`),
   );

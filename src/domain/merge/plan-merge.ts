@@ -2,7 +2,6 @@ import type { DeltaSpec } from '../change/delta.ts';
 import type { Issue } from '../issue.ts';
 import { foldName } from '../spec/blocks.ts';
 import type { Requirement, SpecDoc } from '../spec/model.ts';
-import { parseSpec } from '../spec/parse-spec.ts';
 import { applyScenarioOps, isPartialModify } from './scenario-ops.ts';
 import { type SpliceUnit, spliceRequirements } from './splice.ts';
 
@@ -27,10 +26,18 @@ export interface MergePlan {
   issues: Issue[];
 }
 
+/** A main spec parsed once, with its own validation issues. */
+export interface ParsedMain {
+  spec: SpecDoc;
+  issues: Issue[];
+}
+
 export interface MergeInput {
   delta: DeltaSpec;
   /** Main spec content, or undefined when the capability does not exist yet. */
   mainText: string | undefined;
+  /** The main spec already parsed and validated (a run that validates specs too passes it to avoid re-parsing). */
+  main?: ParsedMain;
   target: string;
   changeName: string;
   /** `.openspec.yaml` says `retire_capabilities: true`. */
@@ -238,8 +245,7 @@ function applyAdditions(state: State): void {
   }
 }
 
-function initState(input: MergeInput, mainText: string): State {
-  const main = parseSpec(mainText);
+function initState(input: MergeInput, main: SpecDoc): State {
   const units: Unit[] = [
     ...main.requirements.map((req) => ({
       req,
@@ -256,8 +262,8 @@ function initState(input: MergeInput, mainText: string): State {
 }
 
 /** Merge a delta into an existing main spec: RENAMED, then REMOVED, then MODIFIED, then ADDED. */
-export function planUpdate(input: MergeInput, mainText: string): MergePlan {
-  const state = initState(input, mainText);
+export function planUpdate(input: MergeInput, main: SpecDoc): MergePlan {
+  const state = initState(input, main);
   applyRenames(state);
   applyRemovals(state);
   applyModifications(state);
@@ -270,7 +276,7 @@ export function planUpdate(input: MergeInput, mainText: string): MergePlan {
   };
   if (state.issues.some((i) => i.level === 'ERROR')) return { ...base, action: 'unchanged' };
   const changed = state.units.some((u) => u.edit.kind !== 'keep') || state.appended.length > 0;
-  if (!changed) return { ...base, action: 'unchanged', text: mainText };
+  if (!changed) return { ...base, action: 'unchanged', text: main.doc.source };
   const text = spliceRequirements(state.main, state.units, state.appended);
   return { ...base, action: 'update', text };
 }

@@ -28,7 +28,9 @@ function checkBulletedScenarios(doc: ScannedDoc, r: Requirement, add: IssueSink)
   for (let i = r.core.start + 1; i < r.core.end; i++) {
     const k = doc.kinds[i];
     if (k === LineKind.Code || k === LineKind.Html || k === LineKind.Heading) continue;
-    if (BULLETED_SCENARIO.test(doc.lines[i] as string)) {
+    const line = doc.lines[i] as string;
+    const mentions = line.includes('cenario') || line.includes('CENARIO');
+    if (mentions && BULLETED_SCENARIO.test(line)) {
       add(
         'ERROR',
         'scenario_not_a_heading',
