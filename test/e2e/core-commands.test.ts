@@ -216,3 +216,47 @@ describe('archive', () => {
     expect(snapshotTree(root)).toEqual(before);
   });
 });
+
+describe('flags', () => {
+  it('show --requirements drops scenarios; --deltas-only keeps only deltas', () => {
+    const root = project(f2Files());
+    const spec = runCli(root, ['show', 'auth', '--json', '--requirements']).json() as Json;
+    expect(spec.requirements.every((r: Json) => r.scenarios.length === 0)).toBe(true);
+    expect(spec.requirementCount).toBe(2);
+    const deltas = runCli(root, ['show', 'add-auth', '--json', '--deltas-only']).json() as Json;
+    expect(Object.keys(deltas).sort()).toEqual(['deltaCount', 'deltas', 'id', 'root']);
+    const text = runCli(root, ['show', 'auth']);
+    expect(text.stdout).toContain('1. User Login');
+    expect(text.stdout).toContain('WHEN a user submits valid credentials');
+  });
+
+  it('validate scopes: --changes, --specs, --type', () => {
+    const root = project(f2Files());
+    const changes = runCli(root, ['validate', '--changes', '--json']).json() as Json;
+    expect(changes.items.map((i: Json) => i.type)).toEqual(['change']);
+    const specs = runCli(root, ['validate', '--specs', '--json']).json() as Json;
+    expect(specs.items.map((i: Json) => `${i.type}:${i.id}`)).toEqual(['spec:auth']);
+    expect(runCli(root, ['validate', 'auth', '--type', 'change', '--json']).code).toBe(1);
+    expect(runCli(root, ['validate', 'auth', '--type', 'spec', '--json']).code).toBe(0);
+    expect(runCli(root, ['validate', '--all', '--concurrency', '0']).code).toBe(2);
+  });
+
+  it('archive --no-validate lets a change without deltas through, --skip-specs leaves specs alone', () => {
+    const root = project({ ...f2Files(), 'openspec/changes/notes-only/proposal.md': '# Notes\n' });
+    expect(runCli(root, ['archive', 'notes-only', '--yes']).code).toBe(1);
+    const forced = runCli(root, ['archive', 'notes-only', '--yes', '--no-validate', '--json']);
+    expect(forced.code).toBe(0);
+    expect((forced.json() as Json).archive.specsUpdated).toBe(false);
+    const skipped = runCli(root, ['archive', 'add-auth', '--yes', '--skip-specs', '--json']);
+    expect(skipped.code).toBe(0);
+    expect(read(root, 'openspec/specs/auth/spec.md')).toBe(AUTH_SPEC);
+  });
+
+  it('NO_COLOR and --no-color keep ANSI escapes out; colour is only forced on request', () => {
+    const root = project(f2Files());
+    expect(runCli(root, ['validate'], {}).stdout).not.toContain('\u001b[');
+    expect(runCli(root, ['validate', '--no-color'], { NO_COLOR: '', FORCE_COLOR: '1' }).stdout).not.toContain(
+      '\u001b[',
+    );
+  });
+});
