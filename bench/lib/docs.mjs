@@ -111,16 +111,17 @@ export function renderDoc({ facts, corpora, cases, setup, options, seconds }) {
     '',
     '## Results',
     '',
-    markdownTable(RESULT_HEADERS, resultRows(cases)),
+    markdownTable(
+      RESULT_HEADERS,
+      resultRows(cases).map(([command, ...rest]) => [`\`${command}\``, ...rest]),
+    ),
     '',
     'Times in milliseconds; ratio > 1 means Specwright is faster.',
     '',
     ...referenceSection(cases),
     '## Notes',
     '',
-    ...(notes.length
-      ? notes.map((n) => `- ${n.replaceAll('\n', ' ⏎ ')}`)
-      : ['- Every command succeeded for both CLIs.']),
+    ...notes.map((n) => `- ${n.replaceAll('\n', ' ⏎ ')}`),
     '',
     ...corpusSection(corpora),
     ...methodSection(setup, options),

@@ -90,13 +90,21 @@ export function noteLines(cases) {
       );
     }
   }
-  const notes = [];
+  const notes = groups.size ? [] : ['Every run of every command exited 0 with the expected output.'];
   for (const [key, where] of groups) {
     const [head, ...rest] = key.split(': ');
     const scope = where.length === cases.length ? 'every command' : where.join(', ');
     notes.push(`${head} for ${scope}: ${rest.join(': ')}`);
   }
-  return [...notes, ...mismatches];
+  return [...notes, ...mismatches, agreementLine(cases)].filter(Boolean);
+}
+
+/** How often the two CLIs' outputs agreed on the facts each command is checked for (counts and totals). */
+function agreementLine(cases) {
+  const compared = cases.filter((c) => c.results.specwright.digest && c.results.openspec.digest);
+  if (!compared.length) return '';
+  const same = compared.filter((c) => c.results.specwright.digest === c.results.openspec.digest).length;
+  return `Output check (item counts, requirement/scenario counts, validate and archive totals): Specwright matched OpenSpec on ${same} of ${compared.length} commands.`;
 }
 
 export function textTable(headers, rows) {
