@@ -1,12 +1,12 @@
 // The public API: app use cases and the types they return, for tools that want results without
 // spawning the CLI. Never import from cli/ here.
 
+export { type ArchiveOptions, ArchiveRefused, type ArchiveResult, archiveChange } from './app/archive.ts';
 export { type InitInput, type InitResult, initProject } from './app/init.ts';
 export {
   type ChangeSort,
   type ChangeStatus,
   type ChangeSummary,
-  countRequirements,
   type ListChangesResult,
   type ListSpecsResult,
   listChanges,
@@ -14,8 +14,20 @@ export {
   type SpecSummary,
 } from './app/list.ts';
 export { createChange, type NewChangeInput, type NewChangeResult } from './app/new-change.ts';
+export { type ShownChange, type ShownSpec, showChange, showSpec } from './app/show.ts';
+export {
+  runValidation,
+  type ValidatedItem,
+  type ValidateReport,
+  type ValidateRequest,
+} from './app/validate.ts';
+export { type DeltaSpec, parseDelta } from './domain/change/delta.ts';
 export { CliError } from './domain/errors.ts';
 export type { Issue, Level } from './domain/issue.ts';
+export { type MergePlan, planMerge } from './domain/merge/merge.ts';
+export type { Requirement, Scenario, SpecDoc } from './domain/spec/model.ts';
+export { parseSpec } from './domain/spec/parse-spec.ts';
+export { renderSpec, type SpecModel } from './domain/spec/render-spec.ts';
 export { checkTaskNumbering } from './domain/tasks/check-task-numbering.ts';
 export { type ParsedTasks, parseTasks, type Task, type TaskGroup } from './domain/tasks/parse-tasks.ts';
 export type { ProjectRoot, RootSource } from './io/project.ts';

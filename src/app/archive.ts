@@ -23,7 +23,7 @@ export interface ArchiveOptions {
   beforeOp?: (op: FileOp, index: number) => void;
 }
 
-export interface ArchivedSpec {
+interface ArchivedSpec {
   capability: string;
   target: string;
   action: MergePlan['action'];

@@ -1,7 +1,7 @@
 import { type Dirent, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareCodePoints } from '../domain/compare-code-points.ts';
-import { scanMarkdown } from '../domain/markdown/scan.ts';
+import { parseSpec } from '../domain/spec/parse-spec.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
 import { readTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
 import {
@@ -99,20 +99,12 @@ export function listChanges(input: { cwd: string; sort?: ChangeSort }): ListChan
   return { root, changes };
 }
 
-/**
- * Number of top-level `### Requirement:` headings (case-sensitive, outside code and comments).
- * TEMPORARY: replaced by the spec parser's model once `list` switches to it.
- */
-export function countRequirements(text: string): number {
-  return scanMarkdown(text).headings.filter((h) => h.level === 3 && h.text.startsWith('Requirement:')).length;
-}
-
 /** Capabilities with their requirement counts, sorted by id. */
 export function listSpecs(input: { cwd: string }): ListSpecsResult {
   const root = requireProjectRoot(input.cwd);
   const specs = listCapabilities(root.path).map((id) => ({
     id,
-    requirementCount: countRequirements(readTextFile(root.path, mainSpecPath(id))),
+    requirementCount: parseSpec(readTextFile(root.path, mainSpecPath(id))).requirements.length,
   }));
   return { root, specs };
 }

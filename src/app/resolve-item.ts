@@ -7,7 +7,7 @@ import { listActiveChanges, listCapabilities } from '../io/project.ts';
 export type ItemKind = 'change' | 'spec';
 
 /** Names that could reach outside `openspec/changes/` are refused before any lookup. */
-export function checkFolderName(name: string, what: 'Change' | 'Spec'): void {
+function checkFolderName(name: string, what: 'Change' | 'Spec'): void {
   const parts = what === 'Spec' ? name.split('/') : [name];
   const bad =
     name === '' ||

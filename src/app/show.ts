@@ -9,14 +9,14 @@ import { readTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
 import { mainSpecPath } from '../io/project.ts';
 import { planChangeAt } from './validate.ts';
 
-export interface ShownScenario {
+interface ShownScenario {
   name: string;
   line: number;
   rawText: string;
   steps: { keyword: string; text: string }[];
 }
 
-export interface ShownRequirement {
+interface ShownRequirement {
   name: string;
   line: number;
   text: string;
@@ -82,7 +82,7 @@ export function showSpec(root: string, id: string, opts: SpecShowOptions = {}): 
   };
 }
 
-export interface ShownDelta {
+interface ShownDelta {
   spec: string;
   operation: DeltaOp;
   description: string;

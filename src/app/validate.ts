@@ -15,7 +15,7 @@ import { loadChangeFlags, loadChangeInput } from '../io/load.ts';
 import { listActiveChanges, listArchivedChanges, listCapabilities, mainSpecPath } from '../io/project.ts';
 import { resolveItem } from './resolve-item.ts';
 
-export type ItemType = 'change' | 'spec';
+type ItemType = 'change' | 'spec';
 
 export interface ValidatedItem {
   id: string;
@@ -24,7 +24,7 @@ export interface ValidatedItem {
   issues: Issue[];
 }
 
-export interface ValidateSummary {
+interface ValidateSummary {
   totals: { items: number; passed: number; failed: number };
   byType: Partial<Record<ItemType, { items: number; passed: number; failed: number }>>;
   issues: { errors: number; warnings: number; info: number };
@@ -54,12 +54,7 @@ function unreadable(e: unknown, fallbackFile: string): Issue[] {
 export type SpecCache = Map<string, { text: string; parsed: ParsedMain }>;
 
 /** Validate one main spec: parse, then every spec rule. */
-export function validateSpecItem(
-  root: string,
-  id: string,
-  strict: boolean,
-  cache?: SpecCache,
-): ValidatedItem {
+function validateSpecItem(root: string, id: string, strict: boolean, cache?: SpecCache): ValidatedItem {
   const file = mainSpecPath(id);
   let issues: Issue[];
   try {
@@ -110,7 +105,7 @@ export async function planChangeAt(
 }
 
 /** Validate several changes together; overlapping edits of one requirement are warned about on both. */
-export async function validateChangeItems(
+async function validateChangeItems(
   root: string,
   names: string[],
   strict: boolean,
@@ -138,7 +133,7 @@ export async function validateChangeItems(
 }
 
 /** Archived changes must have every task checked. */
-export function validateArchivedItem(root: string, dirName: string): ValidatedItem {
+function validateArchivedItem(root: string, dirName: string): ValidatedItem {
   const rel = `openspec/changes/archive/${dirName}/tasks.md`;
   const text = readTextFileIfExists(root, rel);
   const issues: Issue[] = [];
@@ -158,7 +153,7 @@ export function validateArchivedItem(root: string, dirName: string): ValidatedIt
 }
 
 /** Totals over items, by type, and by issue level. */
-export function summarize(items: ValidatedItem[], types: ItemType[]): ValidateSummary {
+function summarize(items: ValidatedItem[], types: ItemType[]): ValidateSummary {
   const byType: ValidateSummary['byType'] = {};
   for (const t of types) byType[t] = { items: 0, passed: 0, failed: 0 };
   const totals = { items: 0, passed: 0, failed: 0 };

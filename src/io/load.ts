@@ -15,7 +15,7 @@ interface SpecFile {
 }
 
 /** Every file under `dir` (recursive, dot entries and symlinked directories skipped), POSIX paths. */
-export function walkFiles(dir: string, prefix = ''): SpecFile[] {
+function walkFiles(dir: string, prefix = ''): SpecFile[] {
   let entries: import('node:fs').Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });

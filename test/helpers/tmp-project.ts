@@ -39,7 +39,7 @@ export function removeProject(root: string): void {
   rmSync(root, { recursive: true, force: true });
 }
 
-export const PURPOSE = 'Authentication for the web application, covering login, logout and session handling.';
+const PURPOSE = 'Authentication for the web application, covering login, logout and session handling.';
 
 /** Reference fixture F1: one capability `auth` with two requirements. */
 export const AUTH_SPEC = `# auth Specification
@@ -68,7 +68,7 @@ The system SHALL allow users to log out.
 `;
 
 /** Reference fixture F2's delta: ADDED, MODIFIED (all scenarios kept), RENAMED. */
-export const ADD_AUTH_DELTA = `## ADDED Requirements
+const ADD_AUTH_DELTA = `## ADDED Requirements
 
 ### Requirement: Two-Factor Authentication
 The system MUST require a one-time code after password verification.

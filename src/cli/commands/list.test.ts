@@ -10,7 +10,7 @@ function project() {
     'openspec/changes/add-auth/tasks.md': '- [x] 1.1 a\n- [ ] 1.2 b\n',
     'openspec/changes/添加登录/tasks.md': '- [x] 1.1 a\n',
     'openspec/changes/draft/proposal.md': 'x',
-    'openspec/specs/auth/spec.md': '### Requirement: A\n### Requirement: B\n',
+    'openspec/specs/auth/spec.md': '## Requirements\n### Requirement: A\n### Requirement: B\n',
   });
   const at = (rel: string, msAgo: number) => {
     const t = new Date(FIXED_NOW.getTime() - msAgo);

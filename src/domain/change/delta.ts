@@ -7,7 +7,7 @@ import { sectionsOf } from '../spec/parse-spec.ts';
 
 export type DeltaOp = 'ADDED' | 'MODIFIED' | 'REMOVED' | 'RENAMED';
 
-export interface RemovedEntry {
+interface RemovedEntry {
   name: string;
   /** 0-based line of the header or bullet. */
   line: number;
@@ -16,7 +16,7 @@ export interface RemovedEntry {
   hasMigration: boolean;
 }
 
-export interface RenamedEntry {
+interface RenamedEntry {
   from: string;
   to: string;
   /** 0-based lines of the FROM and TO lines. */

@@ -4,7 +4,7 @@ import type { LineRange, SpecDoc } from '../spec/model.ts';
 import { sliceLines } from '../spec/parse-spec.ts';
 
 /** What happens to one unit (requirement or foreign block) of the Requirements section. */
-export type UnitEdit =
+type UnitEdit =
   | { kind: 'keep' }
   | { kind: 'remove' }
   /** Replace only the header line (a rename keeps position and body). */
@@ -18,7 +18,7 @@ export interface SpliceUnit {
 }
 
 /** The file's dominant line ending; CRLF wins ties, LF when there is none. */
-export function dominantEol(source: string): string {
+function dominantEol(source: string): string {
   let crlf = 0;
   let lf = 0;
   for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) {

@@ -52,7 +52,7 @@ function proseHasKeyword(doc: ScannedDoc, range: LineRange): boolean {
 }
 
 /** Parse Given/When/Then steps: `- **WHEN** x` bullets or plain `When x` lines; other lines continue a step. */
-export function parseSteps(doc: ScannedDoc, range: LineRange): Step[] {
+function parseSteps(doc: ScannedDoc, range: LineRange): Step[] {
   const steps: Step[] = [];
   for (let i = range.start; i < range.end; i++) {
     const kind = doc.kinds[i];

@@ -1,6 +1,6 @@
 import { scanMarkdown } from '../markdown/scan.ts';
 import type { Heading, ScannedDoc } from '../markdown/types.ts';
-import { coreEnd, headingsInside, parseUnits, requirementName, textOf } from './blocks.ts';
+import { headingsInside, parseUnits, requirementName, textOf } from './blocks.ts';
 import type { Requirement, Section, SpecDoc } from './model.ts';
 
 /** Level-2 sections: each runs from its heading to the next heading of level 1-2. */
@@ -42,7 +42,7 @@ function nextBoundary(doc: ScannedDoc, h: Heading): number {
 }
 
 /** Parse an already scanned main spec into its structure. Pure; never throws on content. */
-export function parseSpecDoc(doc: ScannedDoc): SpecDoc {
+function parseSpecDoc(doc: ScannedDoc): SpecDoc {
   const sections = sectionsOf(doc);
   const firstH1 = doc.headings.find((h) => h.level === 1);
   const purposeSection = sections.find((s) => /^purpose$/i.test(s.title));
@@ -75,9 +75,4 @@ export function parseSpec(text: string): SpecDoc {
 /** The exact source text of lines `[start, end)`, line endings included. */
 export function sliceLines(doc: ScannedDoc, start: number, end: number): string {
   return doc.source.slice(doc.lineStarts[start], doc.lineStarts[end]);
-}
-
-/** End of the content of a section, ignoring trailing blank lines. */
-export function sectionCoreEnd(doc: ScannedDoc, section: Section): number {
-  return coreEnd(doc, section.line + 1, section.range.end);
 }
