@@ -10,6 +10,11 @@ export interface CliContext {
   color: boolean;
   /** Current time; archive uses its local calendar date. */
   now: () => Date;
+  /**
+   * Ask a yes/no question on the terminal (stderr). Absent when stdin or stdout is not a terminal, so
+   * commands must treat "no way to ask" as a refusal with a hint naming the flag that skips the question.
+   */
+  confirm?: (message: string) => Promise<boolean | 'cancel'>;
 }
 
 /** What a command hands back to main: main alone writes it out and sets the exit code. */

@@ -6,6 +6,13 @@ declare const __SPECWRIGHT_VERSION__: string;
 /** Inlined by scripts/build.mjs; reading package.json at runtime would cost a file read and a JSON parse. */
 const VERSION = typeof __SPECWRIGHT_VERSION__ === 'string' ? __SPECWRIGHT_VERSION__ : '0.0.0-dev';
 
+/** A yes/no prompt on stderr, loaded only when a command needs to ask. */
+async function askOnTerminal(message: string): Promise<boolean | 'cancel'> {
+  const { confirm, isCancel } = await import('@clack/prompts');
+  const answer = await confirm({ message, output: process.stderr, initialValue: false });
+  return isCancel(answer) ? 'cancel' : answer;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { detectColor, runCli } = await import('./run.ts');
   const env = process.env;
@@ -16,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
     stdinIsTTY: process.stdin.isTTY === true,
     color: detectColor(env, process.stdout.isTTY === true),
     now: () => new Date(),
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { confirm: askOnTerminal } : {}),
   };
   const result = await runCli(argv, ctx, { version: VERSION });
   if (result.stderr !== '') process.stderr.write(result.stderr);

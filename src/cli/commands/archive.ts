@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import { ArchiveRefused, type ArchiveResult, archiveChange } from '../../app/archive.ts';
+import { CliError } from '../../domain/errors.ts';
 import { requireProjectRoot } from '../../io/project.ts';
 import type { CliContext, CommandResult } from '../context.ts';
 import { renderIssues } from '../render/issues.ts';
@@ -29,6 +30,21 @@ function renderHuman(r: ArchiveResult, color: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** On a terminal, incomplete tasks are a question rather than a refusal (never with --json or --no-interactive). */
+async function confirmIncomplete(
+  ctx: CliContext,
+  opts: Record<string, unknown>,
+  e: unknown,
+  archive: (yes: boolean) => Promise<ArchiveResult>,
+): Promise<ArchiveResult> {
+  const canAsk = ctx.confirm && !opts.json && opts.interactive !== false;
+  if (!(e instanceof CliError) || e.code !== 'archive_tasks_incomplete' || !canAsk || !ctx.confirm) throw e;
+  const answer = await ctx.confirm(`${e.message} Archive anyway?`);
+  if (answer === 'cancel') throw new CliError('cancelled', 'Archive cancelled.', { exitCode: 130 });
+  if (!answer) throw e;
+  return archive(true);
+}
+
 /** `specwright archive <change> [-y] [--skip-specs] [--no-validate] [--json]`. */
 export async function run(
   ctx: CliContext,
@@ -38,12 +54,16 @@ export async function run(
   const root = requireProjectRoot(ctx.cwd);
   const name = args[0] as string;
   try {
-    const result = await archiveChange(root.path, name, {
-      yes: opts.yes === true,
-      skipSpecs: opts.skipSpecs === true,
-      noValidate: opts.validate === false,
-      now: ctx.now(),
-    });
+    const archive = (yes: boolean) =>
+      archiveChange(root.path, name, {
+        yes,
+        skipSpecs: opts.skipSpecs === true,
+        noValidate: opts.validate === false,
+        now: ctx.now(),
+      });
+    const result = await archive(opts.yes === true).catch((e: unknown) =>
+      confirmIncomplete(ctx, opts, e, archive),
+    );
     if (opts.json) {
       return {
         exitCode: 0,
