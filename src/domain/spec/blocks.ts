@@ -51,6 +51,23 @@ function proseHasKeyword(doc: ScannedDoc, range: LineRange): boolean {
   return false;
 }
 
+/** Cheap pre-check: a step line starts (after spaces) with a bullet or a G/W/T/A/B letter. */
+function mayBeStep(line: string): boolean {
+  let i = 0;
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+  const c = line.charCodeAt(i) | 0x20;
+  return (
+    c === 0x2d /* - */ ||
+    c === 0x2a /* * */ ||
+    c === 0x2b /* + */ ||
+    c === 0x67 ||
+    c === 0x77 ||
+    c === 0x74 ||
+    c === 0x61 ||
+    c === 0x62
+  );
+}
+
 /** Parse Given/When/Then steps: `- **WHEN** x` bullets or plain `When x` lines; other lines continue a step. */
 function parseSteps(doc: ScannedDoc, range: LineRange): Step[] {
   const steps: Step[] = [];
@@ -58,7 +75,7 @@ function parseSteps(doc: ScannedDoc, range: LineRange): Step[] {
     const kind = doc.kinds[i];
     if (kind === LineKind.Blank || kind === LineKind.Code || kind === LineKind.Html) continue;
     const line = doc.lines[i] as string;
-    const m = BOLD_STEP.exec(line) ?? PLAIN_STEP.exec(line);
+    const m = mayBeStep(line) ? (BOLD_STEP.exec(line) ?? PLAIN_STEP.exec(line)) : null;
     if (m) {
       steps.push({
         keyword: (m[1] as string).toUpperCase() as StepKeyword,

@@ -23,13 +23,9 @@ export function sectionsOf(doc: ScannedDoc): Section[] {
 /** Requirement headers that sit outside the given sections (they are never part of the model). */
 function strayRequirementsOf(doc: ScannedDoc, inside: Section[]): Requirement[] {
   const stray: Requirement[] = [];
-  const outside = doc.headings.filter(
-    (h) =>
-      h.level === 3 &&
-      requirementName(h.text) !== undefined &&
-      !inside.some((s) => h.line > s.range.start && h.line < s.range.end),
-  );
-  for (const h of outside) {
+  for (const h of doc.headings) {
+    if (h.level !== 3 || inside.some((s) => h.line > s.range.start && h.line < s.range.end)) continue;
+    if (requirementName(h.text) === undefined) continue;
     const { requirements } = parseUnits(doc, [h], { start: h.line, end: nextBoundary(doc, h) });
     stray.push(...requirements);
   }
