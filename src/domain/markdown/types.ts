@@ -1,8 +1,11 @@
 /** Classification of one source line by the block scanner. */
 export const LineKind = {
-  /** Paragraph text, list items, tables: anything that is not one of the others. */
+  /**
+   * Paragraph text, tables, thematic breaks and setext underlines at the top level, plus a top-level
+   * list item's marker line and the continuation lines of its first paragraph.
+   */
   Text: 0,
-  /** Empty or whitespace-only line outside code. */
+  /** A line of only spaces/tabs outside fenced code and HTML blocks (also between indented code lines). */
   Blank: 1,
   /** Fence delimiter or content of fenced/indented code: never structure. */
   Code: 2,
@@ -10,7 +13,10 @@ export const LineKind = {
   Html: 3,
   /** A top-level ATX heading (listed in `ScannedDoc.headings`). */
   Heading: 4,
-  /** A line inside a list item or block quote that is not a top-level heading. */
+  /**
+   * Any other line inside a list item or block quote: later paragraphs, nested items, headings (never
+   * top-level ones) and lazy continuation lines. Code and HTML inside containers keep Code/Html.
+   */
   Nested: 5,
 } as const;
 export type LineKind = (typeof LineKind)[keyof typeof LineKind];
