@@ -11,7 +11,7 @@ import { findOverlaps } from '../domain/validation/overlap.ts';
 import { validateSpec } from '../domain/validation/spec-rules.ts';
 import { readTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
 import { loadLedger } from '../io/ledger.ts';
-import { loadChangeFlags, loadChangeInput } from '../io/load.ts';
+import { deltaCapabilities, loadChangeFlags, loadChangeInput } from '../io/load.ts';
 import { listActiveChanges, listArchivedChanges, listCapabilities, mainSpecPath } from '../io/project.ts';
 import { resolveItem } from './resolve-item.ts';
 
@@ -50,8 +50,14 @@ function unreadable(e: unknown, fallbackFile: string): Issue[] {
   return [issue];
 }
 
-/** Main specs read and parsed during one run, by capability, so changes reuse what the spec pass did. */
-export type SpecCache = Map<string, { text: string; parsed: ParsedMain }>;
+/**
+ * Main specs read and parsed during one run, so changes reuse what the spec pass did. Only the
+ * capabilities some change touches are kept (`wanted`), so memory stays flat on large trees.
+ */
+interface SpecCache {
+  wanted: ReadonlySet<string>;
+  entries: Map<string, { text: string; parsed: ParsedMain }>;
+}
 
 /** Validate one main spec: parse, then every spec rule. */
 function validateSpecItem(root: string, id: string, strict: boolean, cache?: SpecCache): ValidatedItem {
@@ -64,7 +70,7 @@ function validateSpecItem(root: string, id: string, strict: boolean, cache?: Spe
     } else {
       const spec = parseSpec(text);
       issues = validateSpec(spec, file);
-      cache?.set(id, { text, parsed: { spec, issues } });
+      if (cache?.wanted.has(id)) cache.entries.set(id, { text, parsed: { spec, issues } });
     }
   } catch (e) {
     issues = unreadable(e, file);
@@ -80,11 +86,11 @@ export async function planChangeAt(
   cache?: SpecCache,
 ) {
   const { flags, base, issues: metaIssues } = await loadChangeFlags(root, name);
-  const input = loadChangeInput(root, name, changeRel, flags, (cap) => cache?.get(cap)?.text);
+  const input = loadChangeInput(root, name, changeRel, flags, (cap) => cache?.entries.get(cap)?.text);
   if (cache) {
     const parsedMain = new Map<string, ParsedMain>();
     for (const [cap, text] of input.mainSpecs) {
-      const hit = cache.get(cap);
+      const hit = cache.entries.get(cap);
       if (hit && hit.text === text) parsedMain.set(cap, hit.parsed);
     }
     input.parsedMain = parsedMain;
@@ -201,13 +207,15 @@ export async function runValidation(root: string, req: ValidateRequest): Promise
   const wantSpecs = req.all || req.specs || none;
   const items: ValidatedItem[] = [];
   const types: ItemType[] = [];
-  const cache: SpecCache = new Map();
+  const changes = wantChanges ? listActiveChanges(root) : [];
+  const wanted = new Set(changes.flatMap((c) => deltaCapabilities(root, `openspec/changes/${c}`)));
+  const cache: SpecCache = { wanted, entries: new Map() };
   const specItems = wantSpecs
     ? listCapabilities(root).map((id) => validateSpecItem(root, id, strict, cache))
     : [];
   if (wantChanges) {
     types.push('change');
-    items.push(...(await validateChangeItems(root, listActiveChanges(root), strict, cache)));
+    items.push(...(await validateChangeItems(root, changes, strict, cache)));
   }
   if (wantSpecs) {
     types.push('spec');

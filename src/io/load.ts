@@ -32,6 +32,14 @@ function walkFiles(dir: string, prefix = ''): SpecFile[] {
   return out;
 }
 
+/** Capabilities a change has delta files for (listing only, nothing read). */
+export function deltaCapabilities(root: string, changeRel: string): string[] {
+  return walkFiles(join(root, changeRel, 'specs'))
+    .map((f) => f.rel.split('/'))
+    .filter((parts) => parts.length >= 2 && parts[parts.length - 1] === 'spec.md')
+    .map((parts) => parts.slice(0, -1).join('/'));
+}
+
 /** Split the files under a change's `specs/` into proper deltas and misplaced files. */
 function deltaFilesOf(root: string, changeRel: string) {
   const specsDir = join(root, changeRel, 'specs');
