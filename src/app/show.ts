@@ -1,7 +1,8 @@
 import type { DeltaOp, DeltaSpec } from '../domain/change/delta.ts';
 import { CliError } from '../domain/errors.ts';
 import { scanMarkdown } from '../domain/markdown/scan.ts';
-import { textOf } from '../domain/spec/blocks.ts';
+import type { ScannedDoc } from '../domain/markdown/types.ts';
+import { scenarioBody, scenarioSteps, textOf } from '../domain/spec/blocks.ts';
 import type { Requirement } from '../domain/spec/model.ts';
 import { parseSpec, sectionsOf } from '../domain/spec/parse-spec.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
@@ -40,7 +41,7 @@ export interface SpecShowOptions {
   noScenarios?: boolean;
 }
 
-function shownRequirement(r: Requirement, withScenarios: boolean): ShownRequirement {
+function shownRequirement(doc: ScannedDoc, r: Requirement, withScenarios: boolean): ShownRequirement {
   return {
     name: r.name,
     line: r.line + 1,
@@ -49,8 +50,8 @@ function shownRequirement(r: Requirement, withScenarios: boolean): ShownRequirem
       ? r.scenarios.map((s) => ({
           name: s.name,
           line: s.line + 1,
-          rawText: s.body,
-          steps: s.steps.map((st) => ({ keyword: st.keyword, text: st.text })),
+          rawText: scenarioBody(doc, s),
+          steps: scenarioSteps(doc, s).map((st) => ({ keyword: st.keyword, text: st.text })),
         }))
       : [],
   };
@@ -77,7 +78,7 @@ export function showSpec(root: string, id: string, opts: SpecShowOptions = {}): 
     file,
     overview: spec.purpose?.text ?? '',
     requirementCount: reqs.length,
-    requirements: reqs.map((r) => shownRequirement(r, !opts.noScenarios)),
+    requirements: reqs.map((r) => shownRequirement(spec.doc, r, !opts.noScenarios)),
     metadata: { version: '1.0.0', format: 'openspec' },
   };
 }
@@ -115,7 +116,7 @@ function deltasOf(d: DeltaSpec): ShownDelta[] {
       (op === 'ADDED' ? d.added : d.modified).map((r) => ({
         ...base(op, r.line),
         description: `${verb[op]} requirement "${r.name}"`,
-        requirement: shownRequirement(r, true),
+        requirement: shownRequirement(d.doc, r, true),
       })),
     ),
     ...d.removed.map((r) => ({ ...base('REMOVED', r.line), description: `Remove requirement "${r.name}"` })),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDelta } from '../change/delta.ts';
+import { scenarioSteps } from '../spec/blocks.ts';
+import type { Scenario } from '../spec/model.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import { planMerge } from './merge.ts';
 
@@ -205,7 +207,11 @@ describe('planMerge', () => {
     const login = parseSpec(plan.text as string).requirements[0];
     expect(login?.text).toBe('The system SHALL allow users to log in with email and password.');
     expect(login?.scenarios.map((s) => s.name)).toEqual(['Successful login', 'Locked account']);
-    expect(login?.scenarios[0]?.steps.map((s) => s.keyword)).toEqual(['WHEN', 'THEN']);
+    const doc = parseSpec(plan.text as string).doc;
+    expect(scenarioSteps(doc, login?.scenarios[0] as Scenario).map((s) => s.keyword)).toEqual([
+      'WHEN',
+      'THEN',
+    ]);
   });
 
   it('keeps the untouched lines of a requirement changed by scenario operations', () => {

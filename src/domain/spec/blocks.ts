@@ -68,8 +68,23 @@ function mayBeStep(line: string): boolean {
   );
 }
 
+/** Whether a scenario has at least one step (stops at the first). */
+export function hasSteps(doc: ScannedDoc, s: Scenario): boolean {
+  return parseSteps(doc, s.bodyRange, true).length > 0;
+}
+
+/** A scenario's body text: its lines trimmed of surrounding blank lines, joined with `\n` (computed on demand). */
+export function scenarioBody(doc: ScannedDoc, s: Scenario): string {
+  return textOf(doc, s.bodyRange);
+}
+
+/** A scenario's Given/When/Then steps (computed on demand: validation only needs to know whether any exist). */
+export function scenarioSteps(doc: ScannedDoc, s: Scenario): Step[] {
+  return parseSteps(doc, s.bodyRange);
+}
+
 /** Parse Given/When/Then steps: `- **WHEN** x` bullets or plain `When x` lines; other lines continue a step. */
-function parseSteps(doc: ScannedDoc, range: LineRange): Step[] {
+function parseSteps(doc: ScannedDoc, range: LineRange, firstOnly = false): Step[] {
   const steps: Step[] = [];
   for (let i = range.start; i < range.end; i++) {
     const kind = doc.kinds[i];
@@ -77,6 +92,7 @@ function parseSteps(doc: ScannedDoc, range: LineRange): Step[] {
     const line = doc.lines[i] as string;
     const m = mayBeStep(line) ? (BOLD_STEP.exec(line) ?? PLAIN_STEP.exec(line)) : null;
     if (m) {
+      if (firstOnly && steps.length > 0) return steps;
       steps.push({
         keyword: (m[1] as string).toUpperCase() as StepKeyword,
         text: (m[2] ?? '').trim(),
@@ -116,8 +132,8 @@ function buildScenario(doc: ScannedDoc, heading: Heading, end: number): Scenario
     ...parseScenarioHeading(heading.text),
     line: heading.line,
     core: { start: heading.line, end: Math.max(e, heading.line + 1) },
-    body: textOf(doc, bodyRange),
-    steps: parseSteps(doc, bodyRange),
+    bodyRange,
+    hasBody: e > heading.line + 1,
   };
 }
 

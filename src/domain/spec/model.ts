@@ -30,9 +30,10 @@ export interface Scenario {
   line: number;
   /** Heading through the last non-blank line of its body. */
   core: LineRange;
-  /** Body lines (after the heading), trimmed of surrounding blank lines, joined with `\n`. */
-  body: string;
-  steps: Step[];
+  /** Body lines after the heading, up to the last non-blank one (see `scenarioBody`, `scenarioSteps`). */
+  bodyRange: LineRange;
+  /** Whether the body has any non-blank line. */
+  hasBody: boolean;
 }
 
 export type ScenarioOp = 'ADDED' | 'MODIFIED' | 'REMOVED' | 'RENAMED';

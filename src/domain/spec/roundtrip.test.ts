@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDelta } from '../change/delta.ts';
 import { planMerge } from '../merge/merge.ts';
+import { scenarioBody } from './blocks.ts';
 import { parseSpec } from './parse-spec.ts';
 import { renderSpec, type SpecModel } from './render-spec.ts';
 
@@ -60,7 +61,7 @@ function modelOf(text: string): SpecModel {
     requirements: spec.requirements.map((r) => ({
       name: r.name,
       text: r.text,
-      scenarios: r.scenarios.map((s) => ({ name: s.name, body: s.body })),
+      scenarios: r.scenarios.map((s) => ({ name: s.name, body: scenarioBody(spec.doc, s) })),
     })),
   };
 }

@@ -1,5 +1,6 @@
 import type { Issue } from '../issue.ts';
 import { LineKind, type ScannedDoc } from '../markdown/types.ts';
+import { hasSteps } from '../spec/blocks.ts';
 import type { Requirement } from '../spec/model.ts';
 
 const BULLETED_SCENARIO =
@@ -65,7 +66,13 @@ function checkText(r: Requirement, label: string, add: IssueSink): void {
   }
 }
 
-function checkScenarios(r: Requirement, label: string, add: IssueSink, partial: boolean): void {
+function checkScenarios(
+  doc: ScannedDoc,
+  r: Requirement,
+  label: string,
+  add: IssueSink,
+  partial: boolean,
+): void {
   let real = 0;
   for (const s of r.scenarios) {
     if (s.op && !partial) {
@@ -76,7 +83,7 @@ function checkScenarios(r: Requirement, label: string, add: IssueSink, partial: 
         `"#### ${s.op} Scenario: ${s.name}" is a scenario operation; these are only allowed in MODIFIED requirements.`,
       );
     }
-    if (s.body.trim() === '' && s.op !== 'REMOVED' && s.op !== 'RENAMED') {
+    if (!s.hasBody && s.op !== 'REMOVED' && s.op !== 'RENAMED') {
       add(
         'ERROR',
         'scenario_empty',
@@ -86,7 +93,7 @@ function checkScenarios(r: Requirement, label: string, add: IssueSink, partial: 
       );
     } else {
       real++;
-      if (s.labelled && s.steps.length === 0 && s.body.trim() !== '' && !s.op) {
+      if (s.labelled && !s.op && !hasSteps(doc, s)) {
         add(
           'INFO',
           'scenario_no_steps',
@@ -123,6 +130,6 @@ export function checkRequirement(
     return;
   }
   if (!partial || r.text.trim() !== '') checkText(r, label, add);
-  checkScenarios(r, label, add, partial);
+  checkScenarios(doc, r, label, add, partial);
   checkBulletedScenarios(doc, r, add);
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { scenarioSteps } from '../spec/blocks.ts';
+import type { Scenario } from '../spec/model.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import { validateSpec } from './spec-rules.ts';
 
@@ -99,12 +101,9 @@ describe('validateSpec', () => {
         '### Requirement: A\nThe system MUST x.\n\n#### Scenario: call\nGiven a caller dials\nWhen Connect receives the call\nThen the flow MUST run\nAnd it MUST respond\n',
       ),
     );
-    expect(parsed.requirements[0]?.scenarios[0]?.steps.map((s) => s.keyword)).toEqual([
-      'GIVEN',
-      'WHEN',
-      'THEN',
-      'AND',
-    ]);
+    expect(
+      scenarioSteps(parsed.doc, parsed.requirements[0]?.scenarios[0] as Scenario).map((s) => s.keyword),
+    ).toEqual(['GIVEN', 'WHEN', 'THEN', 'AND']);
   });
 
   it('records source lines and accepts Unicode names', () => {
