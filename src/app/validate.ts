@@ -70,7 +70,8 @@ function validateSpecItem(root: string, id: string, strict: boolean, cache?: Spe
     } else {
       const spec = parseSpec(text);
       issues = validateSpec(spec, file);
-      if (cache?.wanted.has(id)) cache.entries.set(id, { text, parsed: { spec, issues } });
+      // The parse itself is not kept: re-parsing is cheaper than the memory 600 parsed specs would hold.
+      if (cache?.wanted.has(id)) cache.entries.set(id, { text, parsed: { issues } });
     }
   } catch (e) {
     issues = unreadable(e, file);

@@ -26,9 +26,9 @@ export interface MergePlan {
   issues: Issue[];
 }
 
-/** A main spec parsed once, with its own validation issues. */
+/** What a run already knows about a main spec: its validation issues, and its parse when kept. */
 export interface ParsedMain {
-  spec: SpecDoc;
+  spec?: SpecDoc;
   issues: Issue[];
 }
 
