@@ -1,6 +1,6 @@
 import type { Issue } from '../issue.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
-import { STRUCTURAL_RULES, validateSpec } from '../validation/spec-rules.ts';
+import { STRUCTURAL_RULES, structuralIssues, validateSpec } from '../validation/spec-rules.ts';
 import { type MergeInput, type MergePlan, planUpdate } from './plan-merge.ts';
 
 export type { MergeCounts, MergeInput, MergePlan, ParsedMain } from './plan-merge.ts';
@@ -111,24 +111,25 @@ function emptied(input: MergeInput, plan: MergePlan): MergePlan {
  * `validate` (a dry run) and `archive`/`sync` (which write `text` only when no ERROR is present).
  */
 export function planMerge(input: MergeInput): MergePlan {
-  if (input.mainText === undefined) return checkResult(input, planCreate(input), []);
+  if (input.mainText === undefined) return checkResult(input, planCreate(input), () => []);
   const main = input.main?.spec ?? parseSpec(input.mainText);
-  const mainIssues = input.main?.issues ?? validateSpec(main, input.target);
-  const broken = structuralErrors(input, mainIssues);
+  const broken = structuralErrors(input, input.main?.issues ?? structuralIssues(main, input.target));
   if (broken.length > 0) return refuse(input, broken);
+  // The main spec's own issues are needed only when the merged spec has errors (to tell new from old).
+  const mainIssues = () => input.main?.issues ?? validateSpec(main, input.target);
   return checkResult(input, planUpdate(input, main), mainIssues);
 }
 
 /** Validate the merged spec; an ERROR the merge introduced refuses it (errors the spec already had do not). */
-function checkResult(input: MergeInput, plan: MergePlan, mainIssues: Issue[]): MergePlan {
+function checkResult(input: MergeInput, plan: MergePlan, mainIssues: () => Issue[]): MergePlan {
   if (plan.issues.some((i) => i.level === 'ERROR') || plan.text === undefined || plan.action === 'unchanged')
     return plan;
   const result = parseSpec(plan.text);
   if (result.requirements.length === 0 && input.mainText !== undefined) return emptied(input, plan);
-  const before = new Set(mainIssues.map((i) => `${i.rule}|${i.message}`));
-  const errors = validateSpec(result, input.target).filter(
-    (i) => i.level === 'ERROR' && !before.has(`${i.rule}|${i.message}`),
-  );
+  const resultErrors = validateSpec(result, input.target).filter((i) => i.level === 'ERROR');
+  if (resultErrors.length === 0) return plan;
+  const before = new Set(mainIssues().map((i) => `${i.rule}|${i.message}`));
+  const errors = resultErrors.filter((i) => !before.has(`${i.rule}|${i.message}`));
   if (errors.length === 0) return plan;
   const detail = errors.map((i) => i.message).join('; ');
   return refuse(input, [

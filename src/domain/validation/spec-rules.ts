@@ -142,13 +142,7 @@ function checkLevels(spec: SpecDoc, add: IssueSink): void {
   }
 }
 
-/** Validate a main spec. `file` is its root-relative path. */
-export function validateSpec(spec: SpecDoc, file: string): Issue[] {
-  const issues: Issue[] = [];
-  const add = issueSink(issues, file);
-  checkSections(spec, add);
-  checkPurpose(spec, add);
-  checkRequirementsSection(spec, add);
+function checkStray(spec: SpecDoc, add: IssueSink): void {
   for (const r of spec.strayRequirements) {
     add(
       'ERROR',
@@ -158,6 +152,29 @@ export function validateSpec(spec: SpecDoc, file: string): Issue[] {
       'Move it under "## Requirements".',
     );
   }
+}
+
+/**
+ * Only the rules in `STRUCTURAL_RULES`: what decides whether a merge may touch the spec at all.
+ * Cheaper than `validateSpec`, for the merge's pre-check.
+ */
+export function structuralIssues(spec: SpecDoc, file: string): Issue[] {
+  const issues: Issue[] = [];
+  const add = issueSink(issues, file);
+  checkSections(spec, add);
+  checkStray(spec, add);
+  checkNames(spec, add);
+  return issues.filter((i) => STRUCTURAL_RULES.has(i.rule));
+}
+
+/** Validate a main spec. `file` is its root-relative path. */
+export function validateSpec(spec: SpecDoc, file: string): Issue[] {
+  const issues: Issue[] = [];
+  const add = issueSink(issues, file);
+  checkSections(spec, add);
+  checkPurpose(spec, add);
+  checkRequirementsSection(spec, add);
+  checkStray(spec, add);
   checkNames(spec, add);
   checkLevels(spec, add);
   for (const r of spec.requirements) checkRequirement(spec.doc, r, 'Requirement', add);
