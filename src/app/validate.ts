@@ -9,10 +9,16 @@ import { checkTaskNumbering } from '../domain/tasks/check-task-numbering.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
 import { findOverlaps } from '../domain/validation/overlap.ts';
 import { validateSpec } from '../domain/validation/spec-rules.ts';
-import { readTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
+import { readListedTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
 import { loadLedger } from '../io/ledger.ts';
 import { deltaCapabilities, loadChangeFlags, loadChangeInput } from '../io/load.ts';
-import { listActiveChanges, listArchivedChanges, listCapabilities, mainSpecPath } from '../io/project.ts';
+import {
+  listActiveChanges,
+  listArchivedChanges,
+  listCapabilities,
+  mainSpecPath,
+  PROJECT_PATHS,
+} from '../io/project.ts';
 import { resolveItem } from './resolve-item.ts';
 
 type ItemType = 'change' | 'spec';
@@ -64,7 +70,7 @@ function validateSpecItem(root: string, id: string, strict: boolean, cache?: Spe
   const file = mainSpecPath(id);
   let issues: Issue[];
   try {
-    const text = readTextFile(root, file);
+    const text = readListedTextFile(root, PROJECT_PATHS.specs, file);
     if (text.trim() === '') {
       issues = [{ level: 'ERROR', rule: 'spec_empty_file', message: `${file} is empty.`, file, line: 1 }];
     } else {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTree } from '../../test/helpers/temp-tree.ts';
 import { readChangeMetadata, renderChangeMetadata, writeChangeMetadata } from './change-meta.ts';
-import { parseYaml } from './yaml.ts';
+import { parseYaml, parseYamlData } from './yaml.ts';
 
 const META = 'openspec/changes/c/.openspec.yaml';
 
@@ -66,6 +66,34 @@ describe('change metadata', () => {
     expect(await readChangeMetadata(root, 'c')).toMatchObject({
       status: 'ok',
       metadata: { skip_specs: true },
+    });
+  });
+});
+
+describe('parseYamlData', () => {
+  it('agrees with parseYaml on metadata-shaped documents and keeps dates as strings', async () => {
+    const docs = [
+      'schema: spec-driven\ncreated: 2026-01-01\n',
+      'schema: spec-driven\ncreated_at: 2026-01-01T09:00:00.000Z\nskip_specs: true\n# comment\n',
+      "schema: 'quoted'\nretire_capabilities: false\ntouched:\n  - op: MODIFIED\n    ref: auth#User Login\n",
+      'schema: x\nskip_specs: yes\n',
+    ];
+    for (const text of docs) {
+      const slow = await parseYaml(text, 'f.yaml');
+      const fast = await parseYamlData(text, 'f.yaml');
+      expect(fast.ok && slow.ok).toBe(true);
+      if (fast.ok && slow.ok) expect(fast.data).toEqual(slow.data);
+    }
+  });
+
+  it('locates duplicate keys and syntax errors on their line', async () => {
+    expect(await parseYamlData('a: 1\na: 2\n', 'f.yaml')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^f\.yaml:2: /),
+    });
+    expect(await parseYamlData('a: [\n', 'f.yaml')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^f\.yaml:\d+: /),
     });
   });
 });

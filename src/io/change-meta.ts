@@ -6,7 +6,7 @@ import {
 import { applyFileTransaction } from './atomic-write.ts';
 import { readTextFileIfExists } from './fs-safe.ts';
 import { changePath } from './project.ts';
-import { loadYamlLib, parseYaml } from './yaml.ts';
+import { loadYamlLib, parseYaml, parseYamlData } from './yaml.ts';
 
 /** Root-relative path of a change's metadata file. */
 export function changeMetadataPath(name: string): string {
@@ -24,10 +24,13 @@ export async function readChangeMetadata(root: string, name: string): Promise<Ch
   const file = changeMetadataPath(name);
   const text = readTextFileIfExists(root, file);
   if (text === undefined) return { status: 'missing' };
+  const fast = await parseYamlData(text, file);
+  if (!fast.ok) return { status: 'invalid', error: fast.error };
+  const checked = ChangeMetadataSchema.safeParse(fast.data ?? {});
+  if (checked.success) return { status: 'ok', metadata: checked.data };
+  // Rare path: parse again with positions to point at the offending key.
   const parsed = await parseYaml(text, file);
   if (!parsed.ok) return { status: 'invalid', error: parsed.error };
-  const checked = ChangeMetadataSchema.safeParse(parsed.data ?? {});
-  if (checked.success) return { status: 'ok', metadata: checked.data };
   const issue = checked.error.issues[0];
   const path = issue?.path ?? [];
   const line = path.length > 0 ? (parsed.lineOf(path) ?? 1) : 1;

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { CliError } from '../domain/errors.ts';
 
@@ -106,9 +106,25 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function readBytes(abs: string, rel: string): Buffer {
-  let fd: number | undefined;
+  let fd: number;
   try {
     fd = openSync(abs, 'r');
+  } catch (e) {
+    throw readError(e, rel);
+  }
+  return readFd(fd, rel);
+}
+
+function readError(e: unknown, rel: string): CliError {
+  if (e instanceof CliError) return e;
+  const code = (e as NodeJS.ErrnoException).code ?? 'error';
+  if (code === 'ENOENT') return new CliError('file_not_found', `${rel} does not exist.`, { cause: e });
+  return new CliError('file_unreadable', `${rel} cannot be read (${code}).`, { cause: e });
+}
+
+/** Read an open file (closing it), refusing anything over the size limit. */
+function readFd(fd: number, rel: string): Buffer {
+  try {
     const { size } = fstatSync(fd);
     if (size > MAX_TEXT_FILE_BYTES) {
       const mb = (size / 1048576).toFixed(1);
@@ -116,13 +132,45 @@ function readBytes(abs: string, rel: string): Buffer {
     }
     return readFileSync(fd);
   } catch (e) {
-    if (e instanceof CliError) throw e;
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    if (code === 'ENOENT') throw new CliError('file_not_found', `${rel} does not exist.`, { cause: e });
-    throw new CliError('file_unreadable', `${rel} cannot be read (${code}).`, { cause: e });
+    throw readError(e, rel);
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    closeSync(fd);
   }
+}
+
+const trustedTrees = new Map<string, boolean>();
+
+/** Whether `tree` (e.g. `openspec/specs`) really lies inside `root`, checked once per process. */
+function treeInsideRoot(root: string, tree: string): boolean {
+  const key = `${root}\0${tree}`;
+  let inside = trustedTrees.get(key);
+  if (inside === undefined) {
+    try {
+      inside = isWithin(realRoot(root), realpathSync.native(resolve(root, tree)));
+    } catch {
+      inside = false;
+    }
+    trustedTrees.set(key, inside);
+  }
+  return inside;
+}
+
+/**
+ * Read a file found by a listing of `tree` that never follows symlinked directories (such as
+ * `listCapabilities`). Only the tree itself is resolved (once); the file is opened with O_NOFOLLOW,
+ * and a symlinked file falls back to the full check of `readTextFile`. Saves a realpath per file.
+ */
+export function readListedTextFile(root: string, tree: string, target: string): string {
+  const abs = resolve(root, target);
+  const rel = toRootRelative(root, abs);
+  if (!isWithin(resolve(root, tree), abs) || !treeInsideRoot(root, tree)) return readTextFile(root, target);
+  let fd: number;
+  try {
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch {
+    return readTextFile(root, target);
+  }
+  return decodeText(readFd(fd, rel), rel);
 }
 
 /**
@@ -132,7 +180,11 @@ function readBytes(abs: string, rel: string): Buffer {
 export function readTextFile(root: string, target: string): string {
   const abs = resolveInsideRoot(root, target);
   const rel = toRootRelative(root, abs);
-  const bytes = readBytes(abs, rel);
+  return decodeText(readBytes(abs, rel), rel);
+}
+
+/** Decode UTF-8 strictly; invalid bytes are a one-line error naming the file, line and byte. */
+function decodeText(bytes: Buffer, rel: string): string {
   try {
     return utf8.decode(bytes);
   } catch {

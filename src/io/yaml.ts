@@ -38,3 +38,23 @@ export async function parseYaml(text: string, file: string): Promise<YamlResult>
   };
   return { ok: true, data: doc.toJS(), lineOf };
 }
+
+/**
+ * Read-only fast path for small, hot files (`.openspec.yaml` of every change in `validate --all`):
+ * js-yaml with the YAML 1.2 core schema (no timestamps, so `created: 2026-01-01` stays a string, as
+ * with \`yaml\`), about 4x faster than a full document parse. No positions: callers that need to locate
+ * a value re-parse with `parseYaml` on the (rare) error path.
+ */
+export async function parseYamlData(
+  text: string,
+  file: string,
+): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
+  const { load, CORE_SCHEMA } = await import('js-yaml');
+  try {
+    return { ok: true, data: load(text, { schema: CORE_SCHEMA, json: false }) };
+  } catch (e) {
+    const mark = (e as { mark?: { line?: number } }).mark;
+    const reason = (e as { reason?: string }).reason ?? (e as Error).message.split('\n')[0] ?? 'invalid YAML';
+    return { ok: false, error: `${file}:${(mark?.line ?? 0) + 1}: ${reason}` };
+  }
+}

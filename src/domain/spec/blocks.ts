@@ -24,7 +24,9 @@ export function requirementName(headingText: string): string | undefined {
 
 /** Fold a name for near-miss comparisons: lower case, whitespace runs collapsed. Never used to match. */
 export function foldName(name: string): string {
-  return name.toLowerCase().replace(/\s+/g, ' ').trim();
+  const lower = name.toLowerCase();
+  // Most names have single inner spaces and no edge blanks: skip the regex for them.
+  return /[^\S ]| {2}|^ | $/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
 }
 
 /** Index one past the last non-blank line in `[start, end)`; `start` when all are blank. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDelta } from '../change/delta.ts';
 import { planMerge } from '../merge/merge.ts';
-import { scenarioBody } from './blocks.ts';
+import { foldName, scenarioBody } from './blocks.ts';
 import { parseSpec } from './parse-spec.ts';
 import { renderSpec, type SpecModel } from './render-spec.ts';
 
@@ -107,6 +107,20 @@ describe('spec round trips', () => {
         expect(removed.text).toBe(original);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('foldName', () => {
+  it('equals lower-casing, collapsing every whitespace run and trimming', () => {
+    const ws = fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u202f', '\u3000', '\n', '');
+    const text = fc
+      .array(fc.oneof(fc.constantFrom('Aa', 'ÉÈ', 'x', '登录'), ws), { maxLength: 8 })
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(foldName(s)).toBe(s.toLowerCase().replace(/\s+/g, ' ').trim());
+      }),
     );
   });
 });
