@@ -30,7 +30,9 @@ function checkBulletedScenarios(doc: ScannedDoc, r: Requirement, add: IssueSink)
     const k = doc.kinds[i];
     if (k === LineKind.Code || k === LineKind.Html || k === LineKind.Heading) continue;
     const line = doc.lines[i] as string;
-    const first = line.trimStart().charCodeAt(0);
+    let at = 0;
+    while (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9) at++;
+    const first = line.charCodeAt(at);
     // Only lines starting with a bullet or emphasis can be a bulleted or bold scenario.
     const candidate = first === 0x2d || first === 0x2a || first === 0x2b || first === 0x5f;
     const mentions = candidate && (line.includes('cenario') || line.includes('CENARIO'));
