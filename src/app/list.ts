@@ -1,14 +1,15 @@
 import { type Dirent, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareCodePoints } from '../domain/compare-code-points.ts';
-import { parseSpec } from '../domain/spec/parse-spec.ts';
+import { countRequirements } from '../domain/spec/parse-spec.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
-import { readTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
+import { readListedTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
 import {
   changePath,
   listActiveChanges,
   listCapabilities,
   mainSpecPath,
+  PROJECT_PATHS,
   type ProjectRoot,
   requireProjectRoot,
 } from '../io/project.ts';
@@ -104,7 +105,7 @@ export function listSpecs(input: { cwd: string }): ListSpecsResult {
   const root = requireProjectRoot(input.cwd);
   const specs = listCapabilities(root.path).map((id) => ({
     id,
-    requirementCount: parseSpec(readTextFile(root.path, mainSpecPath(id))).requirements.length,
+    requirementCount: countRequirements(readListedTextFile(root.path, PROJECT_PATHS.specs, mainSpecPath(id))),
   }));
   return { root, specs };
 }

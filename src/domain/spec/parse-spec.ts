@@ -72,3 +72,16 @@ export function parseSpec(text: string): SpecDoc {
 export function sliceLines(doc: ScannedDoc, start: number, end: number): string {
   return doc.source.slice(doc.lineStarts[start], doc.lineStarts[end]);
 }
+
+/**
+ * How many requirements `parseSpec(text)` would find, without building them: the level-3
+ * `Requirement:` headings of the first `## Requirements` section. For listings of many specs.
+ */
+export function countRequirements(text: string): number {
+  const doc = scanMarkdown(text);
+  const section = sectionsOf(doc).find((s) => /^requirements$/i.test(s.title));
+  if (!section) return 0;
+  return headingsInside(doc.headings, section.range).filter(
+    (h) => h.level === 3 && requirementName(h.text) !== undefined,
+  ).length;
+}

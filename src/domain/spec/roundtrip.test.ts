@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDelta } from '../change/delta.ts';
 import { planMerge } from '../merge/merge.ts';
 import { foldName, scenarioBody } from './blocks.ts';
-import { parseSpec } from './parse-spec.ts';
+import { countRequirements, parseSpec } from './parse-spec.ts';
 import { renderSpec, type SpecModel } from './render-spec.ts';
 
 const word = fc.constantFrom(
@@ -67,6 +67,20 @@ function modelOf(text: string): SpecModel {
 }
 
 describe('spec round trips', () => {
+  it('countRequirements agrees with parseSpec', () => {
+    fc.assert(
+      fc.property(
+        model,
+        fc.constantFrom('', '### Notes\nx\n', '## Other\n### Requirement: Outside\n'),
+        (m, tail) => {
+          const text = renderSpec(m) + tail;
+          expect(countRequirements(text)).toBe(parseSpec(text).requirements.length);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('parse → render → parse is stable (LF and CRLF)', () => {
     fc.assert(
       fc.property(model, fc.boolean(), (m, crlf) => {
