@@ -1,4 +1,8 @@
+import { HTML_START, htmlEnds } from './html-blocks.ts';
+import { splitLines, stripClosingRun } from './lines.ts';
 import { type Heading, LineKind, type ScannedDoc } from './types.ts';
+
+export { stripClosingRun } from './lines.ts';
 
 // A CommonMark block scanner (the spec's "parsing strategy" appendix, as in commonmark.js): each line
 // continues the open containers, then may open new blocks, else continues a paragraph (maybe lazily)
@@ -31,85 +35,8 @@ const FENCE = 2;
 const ICODE = 3;
 const HTML = 4;
 
-// HTML block starts indexed by CommonMark type 1-7, as markdown-it writes them (so both agree on
-// details such as `\s` in tags). Types 6 and 7 end at a blank line; 7 cannot interrupt a paragraph.
-const BLOCK_TAGS =
-  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|' +
-  'dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|' +
-  'legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|' +
-  'table|tbody|td|tfoot|th|thead|title|tr|track|ul';
-const ATTRIBUTE =
-  '(?:\\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\\s*=\\s*(?:[^"\'=<>`\\x00-\\x20]+|\'[^\']*\'|"[^"]*"))?)';
-const OPEN_OR_CLOSE_TAG = `(?:<[A-Za-z][A-Za-z0-9-]*${ATTRIBUTE}*\\s*\\/?>|<\\/[A-Za-z][A-Za-z0-9-]*\\s*>)`;
-const HTML_START: readonly RegExp[] = [
-  /$^/,
-  /^<(?:script|pre|style|textarea)(?=\s|>|$)/i,
-  /^<!--/,
-  /^<\?/,
-  /^<![A-Za-z]/,
-  /^<!\[CDATA\[/,
-  new RegExp(`^</?(?:${BLOCK_TAGS})(?=\\s|/?>|$)`, 'i'),
-  new RegExp(`^${OPEN_OR_CLOSE_TAG}\\s*$`),
-];
-const HTML_END_1 = /<\/(?:script|pre|style|textarea)>/i;
-const HTML_END_MARK = ['', '', '-->', '?>', '>', ']]>'];
-
 function isSpaceOrTab(c: number): boolean {
   return c === SPACE || c === TAB;
-}
-
-/** Does an HTML block of `type` end on `text` (searched from `from`)? Types 6 and 7 never do. */
-function htmlEnds(type: number, text: string, from: number): boolean {
-  if (type === 1) return HTML_END_1.test(from === 0 ? text : text.slice(from));
-  const mark = HTML_END_MARK[type];
-  return mark !== undefined && mark !== '' && text.indexOf(mark, from) !== -1;
-}
-
-/**
- * Strip an ATX heading's optional closing `#` run and surrounding spaces/tabs. The run counts only
- * when a space or tab precedes it (or it is the whole content), so `C#` and `Foo#` keep theirs.
- * Other Unicode spaces (U+00A0...) are content, as in CommonMark and markdown-it.
- */
-export function stripClosingRun(content: string): string {
-  let end = content.length;
-  while (end > 0 && isSpaceOrTab(content.charCodeAt(end - 1))) end--;
-  let run = end;
-  while (run > 0 && content.charCodeAt(run - 1) === HASH) run--;
-  if (run < end && (run === 0 || isSpaceOrTab(content.charCodeAt(run - 1)))) end = run;
-  let start = 0;
-  while (start < end && isSpaceOrTab(content.charCodeAt(start))) start++;
-  while (end > start && isSpaceOrTab(content.charCodeAt(end - 1))) end--;
-  return content.slice(start, end);
-}
-
-function nextBreak(source: string, from: number, lfOnly: boolean): number {
-  // Most files have no CR at all, and indexOf finds LFs far faster than a per-character loop.
-  if (lfOnly) return source.indexOf('\n', from);
-  for (let i = from; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return -1;
-}
-
-/** Split text into lines and record where each starts (CRLF, LF and lone CR all end a line). */
-function splitLines(source: string, bomLength: number): { lines: string[]; lineStarts: number[] } {
-  const lines: string[] = [];
-  const lineStarts: number[] = [];
-  const lfOnly = source.indexOf('\r', bomLength) === -1;
-  let start = bomLength;
-  for (let i = nextBreak(source, start, lfOnly); i !== -1; i = nextBreak(source, start, lfOnly)) {
-    // Line 0 starts at 0 even after a BOM so that consecutive lineStarts slices rebuild `source`.
-    lineStarts.push(lines.length === 0 ? 0 : start);
-    lines.push(source.slice(start, i));
-    start = source.charCodeAt(i) === 13 && source.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-  }
-  if (start < source.length || lines.length === 0) {
-    lineStarts.push(lines.length === 0 ? 0 : start);
-    lines.push(source.slice(start));
-  }
-  lineStarts.push(source.length);
-  return { lines, lineStarts };
 }
 
 /** Line-by-line block state: open containers, the open leaf, and a column-aware cursor. */
