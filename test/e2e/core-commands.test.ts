@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -258,5 +258,33 @@ describe('flags', () => {
     expect(runCli(root, ['validate', '--no-color'], { NO_COLOR: '', FORCE_COLOR: '1' }).stdout).not.toContain(
       '\u001b[',
     );
+  });
+});
+
+describe('bad input', () => {
+  it('refuses a spec over 10 MB with one line naming the file', () => {
+    const files = f2Files();
+    files['openspec/specs/huge/spec.md'] = `# huge\n\n${'x'.repeat(11 * 1024 * 1024)}\n`;
+    const r = runCli(project(files), ['validate', 'huge', '--json']);
+    expect(r.code).toBe(1);
+    const issue = (r.json() as Json).items[0].issues[0];
+    expect(issue).toMatchObject({ rule: 'file_too_large', file: 'openspec/specs/huge/spec.md' });
+    expect(issue.message).not.toContain('\n');
+  });
+
+  it('refuses symlinks that lead outside the project', () => {
+    const root = project(f2Files());
+    const outside = mkdtempSync(join(tmpdir(), 'specwright-outside-'));
+    roots.push(outside);
+    writeFileSync(join(outside, 'spec.md'), AUTH_SPEC);
+    mkdirSync(join(root, 'openspec/specs/leak'));
+    symlinkSync(join(outside, 'spec.md'), join(root, 'openspec/specs/leak/spec.md'));
+    const r = runCli(root, ['validate', 'leak', '--json']);
+    expect(r.code).toBe(1);
+    expect((r.json() as Json).items[0].issues[0].rule).toBe('path_outside_root');
+    symlinkSync(outside, join(root, 'openspec/changes/evil'));
+    const archive = runCli(root, ['archive', 'evil', '--yes', '--json']);
+    expect(archive.code).toBe(1);
+    expect(existsSync(join(outside, 'spec.md'))).toBe(true);
   });
 });
