@@ -1,9 +1,9 @@
 import pc from 'picocolors';
 import { resolveItem } from '../../app/resolve-item.ts';
 import { type ShownChange, type ShownSpec, showChange, showSpec } from '../../app/show.ts';
-import { CliError } from '../../domain/errors.ts';
 import { requireProjectRoot } from '../../io/project.ts';
 import type { CliContext, CommandResult } from '../context.ts';
+import { positiveInteger } from '../options.ts';
 
 /** What `--json` prints when nothing could be shown. */
 export const jsonNullShape = {};
@@ -41,17 +41,6 @@ function renderChange(ch: ShownChange, color: boolean, deltasOnly: boolean): str
   return `${out.join('\n')}\n`;
 }
 
-function requirementIndex(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new CliError('invalid_option', `-r/--requirement takes a 1-based number, not '${String(value)}'.`, {
-      exitCode: 2,
-    });
-  }
-  return n;
-}
-
 /** `specwright show <item> [--type change|spec] [--json] [--deltas-only] [--requirements] [--no-scenarios] [-r n]`. */
 export async function run(
   ctx: CliContext,
@@ -61,15 +50,10 @@ export async function run(
   const root = requireProjectRoot(ctx.cwd);
   const name = args[0] as string;
   const type = opts.type as 'change' | 'spec' | undefined;
-  if (type !== undefined && type !== 'change' && type !== 'spec') {
-    throw new CliError('invalid_option', `--type must be "change" or "spec", not '${String(type)}'.`, {
-      exitCode: 2,
-    });
-  }
   const kind = resolveItem(root.path, name, type);
   const rootJson = { path: root.path };
   if (kind === 'spec') {
-    const requirement = requirementIndex(opts.requirement);
+    const requirement = positiveInteger(opts.requirement, '-r/--requirement');
     const noScenarios = opts.requirements === true || opts.scenarios === false;
     const spec = showSpec(root.path, name, { ...(requirement ? { requirement } : {}), noScenarios });
     const stdout = opts.json

@@ -1,24 +1,11 @@
 import { runValidation } from '../../app/validate.ts';
-import { CliError } from '../../domain/errors.ts';
 import { requireProjectRoot } from '../../io/project.ts';
 import type { CliContext, CommandResult } from '../context.ts';
+import { positiveInteger } from '../options.ts';
 import { renderValidateReport } from '../render/issues.ts';
 
 /** What `--json` prints when the command fails before producing a report. */
 export const jsonNullShape = { items: [], summary: null };
-
-function concurrency(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new CliError(
-      'invalid_option',
-      `--concurrency must be a positive integer, not '${String(value)}'.`,
-      { exitCode: 2 },
-    );
-  }
-  return n;
-}
 
 /** `specwright validate [item] [--all|--changes|--specs|--archived] [--strict] [--json]`. */
 export async function run(
@@ -26,14 +13,9 @@ export async function run(
   args: string[],
   opts: Record<string, unknown>,
 ): Promise<CommandResult> {
-  concurrency(opts.concurrency);
+  positiveInteger(opts.concurrency, '--concurrency');
   const root = requireProjectRoot(ctx.cwd);
   const type = opts.type as 'change' | 'spec' | undefined;
-  if (type !== undefined && type !== 'change' && type !== 'spec') {
-    throw new CliError('invalid_option', `--type must be "change" or "spec", not '${String(type)}'.`, {
-      exitCode: 2,
-    });
-  }
   const report = await runValidation(root.path, {
     ...(args[0] !== undefined ? { item: args[0] } : {}),
     ...(type ? { type } : {}),

@@ -65,7 +65,8 @@ function stripName(name: string): string {
 }
 
 /** ADDED and MODIFIED: requirement blocks only; anything else in the section is reported. */
-function parseBlockSection(ctx: Ctx, op: 'ADDED' | 'MODIFIED', section: Section): void {
+/** The requirement blocks of an operation section; any other `###` heading in it is reported. */
+function sectionUnits(ctx: Ctx, op: DeltaOp, section: Section) {
   const { doc } = ctx.delta;
   const inner = headingsInside(doc.headings, section.range);
   const { requirements, foreign } = parseUnits(doc, inner, section.range);
@@ -78,6 +79,12 @@ function parseBlockSection(ctx: Ctx, op: 'ADDED' | 'MODIFIED', section: Section)
       `Rename it to "### Requirement: ${f.title}" or move it out of the ${op} section.`,
     );
   }
+  return { inner, requirements };
+}
+
+function parseBlockSection(ctx: Ctx, op: 'ADDED' | 'MODIFIED', section: Section): void {
+  const { doc } = ctx.delta;
+  const { inner, requirements } = sectionUnits(ctx, op, section);
   const firstUnit = inner.find((h) => h.level === 3);
   const introEnd = firstUnit ? firstUnit.line : section.range.end;
   for (const h of inner) {
@@ -145,16 +152,7 @@ function warnBullet(ctx: Ctx, marker: string | undefined, line: number): void {
 /** REMOVED: `### Requirement: X` headers (with Reason/Migration bodies) or `- \`### Requirement: X\`` bullets. */
 function parseRemovedSection(ctx: Ctx, section: Section): void {
   const { doc } = ctx.delta;
-  const inner = headingsInside(doc.headings, section.range);
-  const { requirements, foreign } = parseUnits(doc, inner, section.range);
-  for (const f of foreign) {
-    ctx.issue(
-      'ERROR',
-      'delta_non_requirement_heading',
-      f.line,
-      `"### ${f.title}" in REMOVED Requirements is not a "### Requirement: <name>" header.`,
-    );
-  }
+  const { inner, requirements } = sectionUnits(ctx, 'REMOVED', section);
   for (const r of requirements) {
     ctx.delta.removed.push({ name: r.name, line: r.line, ...reasonNotes(doc, r.line + 1, r.core.end) });
   }
