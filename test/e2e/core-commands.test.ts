@@ -1,26 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
-import {
-  AUTH_SPEC,
-  f2Files,
-  makeProject,
-  read,
-  removeProject,
-  snapshotTree,
-} from '../helpers/tmp-project.ts';
+import { AUTH_SPEC, f2Files, read, snapshotTree, tempProjects } from '../helpers/tmp-project.ts';
 
-const roots: string[] = [];
-function project(files: Record<string, string>): string {
-  const root = makeProject(files);
-  roots.push(root);
-  return root;
-}
-afterEach(() => {
-  for (const r of roots.splice(0)) removeProject(r);
-});
+const { project, track } = tempProjects();
 
 // biome-ignore lint/suspicious/noExplicitAny: assertions walk arbitrary JSON documents printed by the CLI
 type Json = Record<string, any>;
@@ -163,7 +148,7 @@ describe('validate', () => {
 
   it('refuses bulk validation outside a project', () => {
     const empty = mkdtempSync(join(tmpdir(), 'specwright-empty-'));
-    roots.push(empty);
+    track(empty);
     const r = runCli(empty, ['validate', '--all', '--json']);
     expect(r.code).toBe(1);
     expect((r.json() as Json).status[0].code).toBe('no_openspec_root');
@@ -275,7 +260,7 @@ describe('bad input', () => {
   it('refuses symlinks that lead outside the project', () => {
     const root = project(f2Files());
     const outside = mkdtempSync(join(tmpdir(), 'specwright-outside-'));
-    roots.push(outside);
+    track(outside);
     writeFileSync(join(outside, 'spec.md'), AUTH_SPEC);
     mkdirSync(join(root, 'openspec/specs/leak'));
     symlinkSync(join(outside, 'spec.md'), join(root, 'openspec/specs/leak/spec.md'));

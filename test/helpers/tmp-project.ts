@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterEach } from 'vitest';
 
 /** Create a temp project from `{ relativePath: content }`; returns its absolute root. */
 export function makeProject(files: Record<string, string>): string {
@@ -39,6 +40,22 @@ export function removeProject(root: string): void {
   rmSync(root, { recursive: true, force: true });
 }
 
+/**
+ * For a test file: a `project(files)` maker whose temp dirs are removed after each test, and `track`
+ * for other temp dirs the test creates.
+ */
+export function tempProjects() {
+  const roots: string[] = [];
+  afterEach(() => {
+    for (const r of roots.splice(0)) removeProject(r);
+  });
+  const track = (dir: string) => {
+    roots.push(dir);
+    return dir;
+  };
+  return { project: (files: Record<string, string>) => track(makeProject(files)), track };
+}
+
 const PURPOSE = 'Authentication for the web application, covering login, logout and session handling.';
 
 /** Reference fixture F1: one capability `auth` with two requirements. */
@@ -68,7 +85,7 @@ The system SHALL allow users to log out.
 `;
 
 /** Reference fixture F2's delta: ADDED, MODIFIED (all scenarios kept), RENAMED. */
-const ADD_AUTH_DELTA = `## ADDED Requirements
+export const ADD_AUTH_DELTA = `## ADDED Requirements
 
 ### Requirement: Two-Factor Authentication
 The system MUST require a one-time code after password verification.

@@ -1,28 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ArchiveRefused, archiveChange, archiveName } from '../../src/app/archive.ts';
 import { runValidation } from '../../src/app/validate.ts';
 import { parseSpec } from '../../src/domain/spec/parse-spec.ts';
-import {
-  AUTH_SPEC,
-  f2Files,
-  makeProject,
-  read,
-  removeProject,
-  snapshotTree,
-} from '../helpers/tmp-project.ts';
+import { AUTH_SPEC, f2Files, read, snapshotTree, tempProjects } from '../helpers/tmp-project.ts';
 
 const NOW = new Date(2026, 10, 21, 23, 30); // late evening local time: the folder must use the local date
-const roots: string[] = [];
-function project(files: Record<string, string>): string {
-  const root = makeProject(files);
-  roots.push(root);
-  return root;
-}
-afterEach(() => {
-  for (const r of roots.splice(0)) removeProject(r);
-});
+const { project } = tempProjects();
 
 const opts = { yes: true, skipSpecs: false, noValidate: false, now: NOW };
 

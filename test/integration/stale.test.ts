@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { archiveChange } from '../../src/app/archive.ts';
 import { runValidation } from '../../src/app/validate.ts';
-import { AUTH_SPEC, makeProject, read, removeProject } from '../helpers/tmp-project.ts';
+import { AUTH_SPEC, read, tempProjects } from '../helpers/tmp-project.ts';
 
 const modify = (extra: string) => `## MODIFIED Requirements
 
@@ -23,13 +23,10 @@ The system SHALL allow users to log in with email and password.
 - **THEN** it is handled
 `;
 
-const roots: string[] = [];
-afterEach(() => {
-  for (const r of roots.splice(0)) removeProject(r);
-});
+const { project } = tempProjects();
 
 function twoChanges(): string {
-  const root = makeProject({
+  return project({
     'openspec/specs/auth/spec.md': AUTH_SPEC,
     'openspec/changes/add-lockout/.openspec.yaml':
       'schema: spec-driven\ncreated: 2026-11-01\ncreated_at: 2026-11-01T09:00:00.000Z\n',
@@ -38,8 +35,6 @@ function twoChanges(): string {
       'schema: spec-driven\ncreated: 2026-11-02\ncreated_at: 2026-11-02T09:00:00.000Z\n',
     'openspec/changes/add-captcha/specs/auth/spec.md': modify('Captcha'),
   });
-  roots.push(root);
-  return root;
 }
 
 describe('stale and overlapping deltas', () => {

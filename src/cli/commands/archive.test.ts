@@ -1,19 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeContext } from '../../../test/helpers/fake-context.ts';
-import { f2Files, makeProject, removeProject } from '../../../test/helpers/tmp-project.ts';
+import { f2Files, tempProjects } from '../../../test/helpers/tmp-project.ts';
 import { run } from './archive.ts';
 
-const roots: string[] = [];
-function project(): string {
-  const root = makeProject(f2Files());
-  roots.push(root);
-  return root;
-}
-afterEach(() => {
-  for (const r of roots.splice(0)) removeProject(r);
-});
+const temp = tempProjects();
+const project = () => temp.project(f2Files());
 
 const archived = (root: string) => existsSync(join(root, 'openspec/changes/add-auth'));
 

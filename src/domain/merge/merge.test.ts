@@ -1,61 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { ADD_AUTH_DELTA, AUTH_SPEC } from '../../../test/helpers/tmp-project.ts';
 import { parseDelta } from '../change/delta.ts';
 import { scenarioSteps } from '../spec/blocks.ts';
 import type { Scenario } from '../spec/model.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import { planMerge } from './merge.ts';
 
-const F1 = `# auth Specification
-
-## Purpose
-Authentication for the web application, covering login, logout and session handling.
-
-## Requirements
-### Requirement: User Login
-The system SHALL allow users to log in with email and password.
-
-#### Scenario: Valid credentials
-- **WHEN** a user submits valid credentials
-- **THEN** a session is created
-
-#### Scenario: Invalid credentials
-- **WHEN** a user submits a wrong password
-- **THEN** an error is shown
-
-### Requirement: Logout
-The system SHALL allow users to log out.
-
-#### Scenario: Logout clears session
-- **WHEN** a user logs out
-- **THEN** the session is destroyed
-`;
-
-const F2_DELTA = `## ADDED Requirements
-
-### Requirement: Two-Factor Authentication
-The system MUST require a one-time code after password verification.
-
-#### Scenario: OTP required
-- **WHEN** a user passes the password step
-- **THEN** an OTP prompt is shown
-
-## MODIFIED Requirements
-
-### Requirement: User Login
-The system SHALL allow users to log in with email, password and OTP.
-
-#### Scenario: Valid credentials
-- **WHEN** a user submits valid credentials
-- **THEN** a session is created
-
-#### Scenario: Invalid credentials
-- **WHEN** a user submits a wrong password
-- **THEN** an error is shown
-
-## RENAMED Requirements
-- FROM: \`### Requirement: Logout\`
-- TO: \`### Requirement: Sign Out\`
-`;
+const F1 = AUTH_SPEC;
+const F2_DELTA = ADD_AUTH_DELTA;
 
 function merge(main: string | undefined, delta: string, opts: { retire?: boolean } = {}) {
   const d = parseDelta(delta, 'auth', 'openspec/changes/c/specs/auth/spec.md');
