@@ -2,6 +2,7 @@ import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { isStructural } from '../domain/change/plan-change.ts';
 import { type TouchRecord, touchedBy } from '../domain/change/staleness.ts';
+import { planSyncRecords, touchedAfterSync } from '../domain/change/sync-record.ts';
 import { CliError } from '../domain/errors.ts';
 import type { Issue } from '../domain/issue.ts';
 import { formatLocalDate } from '../domain/local-date.ts';
@@ -59,7 +60,8 @@ export function archiveName(name: string, now: Date): string {
   return DATED.test(name) ? name : `${formatLocalDate(now)}-${name}`;
 }
 
-function sumCounts(plans: MergePlan[]): MergeCounts {
+/** Counts of all plans added up. */
+export function sumCounts(plans: MergePlan[]): MergeCounts {
   const t = { added: 0, modified: 0, removed: 0, renamed: 0 };
   for (const p of plans) {
     t.added += p.counts.added;
@@ -78,7 +80,8 @@ function taskProgress(root: string, changeRel: string) {
   return { done, total };
 }
 
-function specOps(plans: MergePlan[]): FileOp[] {
+/** The writes and deletions that carry out merge plans (unchanged specs are left alone). */
+export function specOps(plans: MergePlan[]): FileOp[] {
   const ops: FileOp[] = [];
   for (const p of plans) {
     if ((p.action === 'create' || p.action === 'update') && p.text !== undefined) {
@@ -135,6 +138,10 @@ export async function archiveChange(
     }
     plans = planned.plan.merges;
     touched = touchedBy(planned.plan.deltas);
+    if (planned.synced.length > 0) {
+      const applied = planSyncRecords(planned.plan.deltas, planned.mainSpecs, plans);
+      touched = touchedAfterSync(touched, planned.synced, applied);
+    }
     issues.push(...planned.issues.filter((i) => i.level !== 'ERROR'));
   }
   const metaRel = `${changeRel}/.openspec.yaml`;

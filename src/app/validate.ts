@@ -10,7 +10,7 @@ import { parseTasks } from '../domain/tasks/parse-tasks.ts';
 import { findOverlaps } from '../domain/validation/overlap.ts';
 import { validateSpec } from '../domain/validation/spec-rules.ts';
 import { readListedTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
-import { loadLedger } from '../io/ledger.ts';
+import { loadLedger, loadSyncRecords } from '../io/ledger.ts';
 import { deltaCapabilities, loadChangeFlags, loadChangeInput } from '../io/load.ts';
 import {
   listActiveChanges,
@@ -94,6 +94,7 @@ export async function planChangeAt(
 ) {
   const { flags, base, issues: metaIssues } = await loadChangeFlags(root, name);
   const input = loadChangeInput(root, name, changeRel, flags, (cap) => cache?.entries.get(cap)?.text);
+  input.synced = await loadSyncRecords(root, changeRel);
   if (cache) {
     const parsedMain = new Map<string, ParsedMain>();
     for (const [cap, text] of input.mainSpecs) {
@@ -114,7 +115,8 @@ export async function planChangeAt(
     tasksText === undefined
       ? []
       : checkTaskNumbering(parseTasks(tasksText)).map((i) => ({ ...i, file: tasksRel }));
-  return { plan, flags, base, issues: [...metaIssues, ...plan.issues, ...taskIssues] };
+  const { mainSpecs, synced } = input;
+  return { plan, flags, base, mainSpecs, synced, issues: [...metaIssues, ...plan.issues, ...taskIssues] };
 }
 
 /** Validate several changes together; overlapping edits of one requirement are warned about on both. */

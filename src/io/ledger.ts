@@ -1,6 +1,8 @@
 import type { LedgerEntry, TouchRecord } from '../domain/change/staleness.ts';
+import { parseSyncRecords, type SyncRecord } from '../domain/change/sync-record.ts';
+import { formatLocalDate } from '../domain/local-date.ts';
 import { readTextFileIfExists } from './fs-safe.ts';
-import { listArchivedChanges, PROJECT_PATHS } from './project.ts';
+import { listActiveChanges, listArchivedChanges, PROJECT_PATHS } from './project.ts';
 import { loadYamlLib, parseYaml } from './yaml.ts';
 
 const ledgers = new Map<string, Promise<LedgerEntry[]>>();
@@ -16,22 +18,48 @@ function touchRecords(value: unknown): TouchRecord[] {
   );
 }
 
+async function readRecordData(root: string, rel: string): Promise<Record<string, unknown> | undefined> {
+  const text = readTextFileIfExists(root, rel);
+  if (text === undefined || !(text.includes('touched:') || text.includes('synced:'))) return undefined;
+  const parsed = await parseYaml(text, rel);
+  if (!parsed.ok || typeof parsed.data !== 'object' || parsed.data === null) return undefined;
+  return parsed.data as Record<string, unknown>;
+}
+
+/** The sync entry of a change's metadata: `synced_at` and the `synced` records, when both are there. */
+function syncEntry(change: string, file: string, data: Record<string, unknown>): LedgerEntry | undefined {
+  const at = data.synced_at;
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) return undefined;
+  const touched = parseSyncRecords(data.synced).map((r) => ({ op: r.op, ref: r.ref }));
+  return { change, at, via: 'sync', date: formatLocalDate(new Date(at)), file, touched };
+}
+
 async function readLedger(root: string): Promise<LedgerEntry[]> {
   const entries: LedgerEntry[] = [];
   for (const dir of listArchivedChanges(root)) {
-    const rel = `${PROJECT_PATHS.archive}/${dir}/.openspec.yaml`;
-    const text = readTextFileIfExists(root, rel);
-    if (text === undefined || !text.includes('touched:')) continue;
-    const parsed = await parseYaml(text, rel);
-    if (!parsed.ok || typeof parsed.data !== 'object' || parsed.data === null) continue;
-    const data = parsed.data as Record<string, unknown>;
-    if (typeof data.archived_at !== 'string') continue;
-    entries.push({ change: dir, archivedAt: data.archived_at, touched: touchRecords(data.touched) });
+    const file = `${PROJECT_PATHS.archive}/${dir}/.openspec.yaml`;
+    const data = await readRecordData(root, file);
+    if (data === undefined) continue;
+    if (typeof data.archived_at === 'string') {
+      entries.push({ change: dir, at: data.archived_at, file, touched: touchRecords(data.touched) });
+    }
+    const synced = syncEntry(dir, file, data);
+    if (synced) entries.push(synced);
+  }
+  for (const name of listActiveChanges(root)) {
+    const file = `${PROJECT_PATHS.changes}/${name}/.openspec.yaml`;
+    const data = await readRecordData(root, file);
+    const synced = data && syncEntry(name, file, data);
+    if (synced) entries.push(synced);
   }
   return entries;
 }
 
-/** What archived changes recorded about the requirements they touched (read once per root and process). */
+/**
+ * What archives and syncs recorded about the requirements they touched: archived changes' `archived_at`
+ * and `touched`, and the `synced_at` and `synced` of any change, archived or active (read once per root
+ * and process).
+ */
 export function loadLedger(root: string): Promise<LedgerEntry[]> {
   let cached = ledgers.get(root);
   if (!cached) {
@@ -41,9 +69,15 @@ export function loadLedger(root: string): Promise<LedgerEntry[]> {
   return cached;
 }
 
-/** Forget cached ledgers (after an archive adds an entry). */
+/** Forget cached ledgers (after an archive or a sync adds an entry). */
 export function clearLedgerCache(): void {
   ledgers.clear();
+}
+
+/** The sync records of the change folder at `changeRel` (empty when it has none or its metadata is invalid). */
+export async function loadSyncRecords(root: string, changeRel: string): Promise<SyncRecord[]> {
+  const data = await readRecordData(root, `${changeRel}/.openspec.yaml`);
+  return data ? parseSyncRecords(data.synced) : [];
 }
 
 /**
@@ -61,6 +95,26 @@ export async function renderArchiveRecord(
   doc.set(
     'touched',
     touched.map((t) => ({ op: t.op, ref: t.ref })),
+  );
+  return doc.toString();
+}
+
+/**
+ * The change's `.openspec.yaml` with `synced_at` and `synced` set (comments and other keys kept). The
+ * change's later syncs, its archive and validation read the records back; other changes' staleness
+ * checks read them as a ledger entry dated `synced_at`.
+ */
+export async function renderSyncRecord(
+  existing: string | undefined,
+  syncedAt: string,
+  synced: readonly SyncRecord[],
+): Promise<string> {
+  const { parseDocument } = await loadYamlLib();
+  const doc = parseDocument(existing ?? 'schema: spec-driven\n');
+  doc.set('synced_at', syncedAt);
+  doc.set(
+    'synced',
+    synced.map((r) => ({ op: r.op, ref: r.ref, hash: r.hash })),
   );
   return doc.toString();
 }

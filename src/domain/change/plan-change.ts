@@ -2,6 +2,7 @@ import type { Issue } from '../issue.ts';
 import { type MergePlan, type ParsedMain, planMerge } from '../merge/merge.ts';
 import { validateDelta } from '../validation/delta-rules.ts';
 import { type DeltaSpec, parseDelta } from './delta.ts';
+import type { SyncRecord } from './sync-record.ts';
 
 /** Everything about a change that validation and archive need, already read from disk. */
 export interface ChangeInput {
@@ -20,6 +21,8 @@ export interface ChangeInput {
   retireCapabilities: boolean;
   /** Root-relative path of the change folder, for change-level issues. */
   dir: string;
+  /** What earlier syncs of this change applied (`synced:` in its `.openspec.yaml`). */
+  synced?: readonly SyncRecord[];
 }
 
 export interface ChangePlan {
@@ -99,6 +102,7 @@ export function planChange(input: ChangeInput): ChangePlan {
       target: input.mainPath(f.capability),
       changeName: input.name,
       retire: input.retireCapabilities,
+      ...(input.synced ? { synced: input.synced } : {}),
     });
     merges.push(plan);
     issues.push(...plan.issues);

@@ -9,12 +9,18 @@ export interface TouchRecord {
   ref: string;
 }
 
-/** One archived change's record: when it was archived and what it touched. */
+/** When a change altered main specs and what it touched: an archive, or a sync (archived or not). */
 export interface LedgerEntry {
-  /** Archive folder name, e.g. `2026-11-21-add-otp`. */
+  /** Archive folder name, e.g. `2026-11-21-add-otp`, or the name of an active change. */
   change: string;
-  /** ISO timestamp of the archive. */
-  archivedAt: string;
+  /** ISO timestamp of the archive (`archived_at`) or of the last sync that changed a spec (`synced_at`). */
+  at: string;
+  /** Set for sync entries; archive entries are dated by their folder name. */
+  via?: 'sync';
+  /** Local YYYY-MM-DD of a sync, compared with a base that has only a date. */
+  date?: string;
+  /** Root-relative `.openspec.yaml` the entry was read from (a change never conflicts with its own sync). */
+  file?: string;
   touched: TouchRecord[];
 }
 
@@ -40,9 +46,9 @@ export function touchedBy(deltas: DeltaSpec[]): TouchRecord[] {
   return out;
 }
 
-function archivedAfter(entry: LedgerEntry, base: ChangeBase): boolean {
-  if (base.at) return Date.parse(entry.archivedAt) > Date.parse(base.at);
-  if (base.date) return entry.change.slice(0, 10) > base.date;
+function appliedAfter(entry: LedgerEntry, base: ChangeBase): boolean {
+  if (base.at) return Date.parse(entry.at) > Date.parse(base.at);
+  if (base.date) return (entry.date ?? entry.change.slice(0, 10)) > base.date;
   return false;
 }
 
@@ -52,8 +58,9 @@ function keyOf(ref: string): string {
 }
 
 /**
- * MODIFIED, REMOVED and RENAMED entries aimed at a requirement that another change changed (archived)
- * after this change was written: archive refuses them instead of overwriting the newer text.
+ * MODIFIED, REMOVED and RENAMED entries aimed at a requirement that another change changed (archived or
+ * synced) after this change was written: archive and sync refuse them instead of overwriting the newer
+ * text. Entries read from `metadataFile` itself (this change's own sync) never count.
  */
 export function findStaleTargets(
   deltas: DeltaSpec[],
@@ -61,7 +68,7 @@ export function findStaleTargets(
   ledger: readonly LedgerEntry[],
   metadataFile: string,
 ): Issue[] {
-  const later = ledger.filter((e) => archivedAfter(e, base));
+  const later = ledger.filter((e) => e.file !== metadataFile && appliedAfter(e, base));
   if (later.length === 0) return [];
   const issues: Issue[] = [];
   for (const d of deltas) {
@@ -79,7 +86,7 @@ export function findStaleTargets(
         issues.push({
           level: 'ERROR',
           rule: 'merge_stale_base',
-          message: `${d.capability}: ${t.op} "${t.name}" was written before change ${e.change} ${hit.op === 'RENAMED' ? 'renamed' : hit.op === 'REMOVED' ? 'removed' : hit.op === 'ADDED' ? 'added' : 'modified'} that requirement (archived ${e.archivedAt}, after this change's base ${since}); applying it could overwrite the newer text.`,
+          message: `${d.capability}: ${t.op} "${t.name}" was written before change ${e.change} ${hit.op === 'RENAMED' ? 'renamed' : hit.op === 'REMOVED' ? 'removed' : hit.op === 'ADDED' ? 'added' : 'modified'} that requirement (${e.via === 'sync' ? 'synced' : 'archived'} ${e.at}, after this change's base ${since}); applying it could overwrite the newer text.`,
           file: d.file,
           line: t.line + 1,
           fix: `Compare with "specwright show ${d.capability} --type spec", update the block, then set "base_at: <now, ISO 8601>" in ${metadataFile}.`,

@@ -1,4 +1,5 @@
 import type { DeltaSpec } from '../change/delta.ts';
+import { blockFingerprint, findSyncRecord, type SyncRecord } from '../change/sync-record.ts';
 import type { Issue } from '../issue.ts';
 import { foldName } from '../spec/blocks.ts';
 import type { Requirement, SpecDoc } from '../spec/model.ts';
@@ -42,6 +43,8 @@ export interface MergeInput {
   changeName: string;
   /** `.openspec.yaml` says `retire_capabilities: true`. */
   retire: boolean;
+  /** What earlier syncs of this change applied (`synced:` in its `.openspec.yaml`). */
+  synced?: readonly SyncRecord[];
 }
 
 interface Unit {
@@ -144,10 +147,17 @@ function applyRenames(state: State): void {
   }
 }
 
+/** This change's own earlier sync applied `op` to `name` (see `synced:` in its metadata). */
+function ownSync(state: State, op: SyncRecord['op'], name: string): SyncRecord | undefined {
+  return findSyncRecord(state.input.synced, op, state.input.delta.capability, name);
+}
+
 function applyRemovals(state: State): void {
   for (const r of state.input.delta.removed) {
     const unit = state.byName.get(r.name);
     if (!unit) {
+      // Gone because this change's own sync removed it: already applied. Any other absence is an error.
+      if (ownSync(state, 'REMOVED', r.name)) continue;
       notFound(state, 'REMOVED', r.name, r.line);
       continue;
     }
@@ -173,7 +183,8 @@ function modifiedLines(state: State, unit: Unit, block: Requirement): string[] |
   const current = unit.req as Requirement;
   const { delta } = state.input;
   if (isPartialModify(block)) {
-    const result = applyScenarioOps(state.main.doc, current, delta.doc, block);
+    const resync = ownSync(state, 'MODIFIED', block.name) !== undefined;
+    const result = applyScenarioOps(state.main.doc, current, delta.doc, block, resync);
     if ('errors' in result) {
       for (const e of result.errors) fail(state, block.line, 'merge_scenario_op_failed', e);
       return undefined;
@@ -217,12 +228,17 @@ function applyAdditions(state: State): void {
     const lines = blockLines(delta, block);
     const existing = state.byName.get(block.name);
     if (existing) {
-      if (!sameContent(lines, mainLines(state, existing))) {
+      if (sameContent(lines, mainLines(state, existing))) continue;
+      if (resyncAdded(state, existing, block.name)) {
+        // This change's own sync added the block and nobody changed it since: the edited delta wins.
+        existing.edit = { kind: 'replace', lines };
+        state.counts.modified++;
+      } else {
         fail(
           state,
           block.line,
           'merge_added_exists',
-          `ADDED "${block.name}" already exists with different content.`,
+          `ADDED "${block.name}" already exists with different content${ownSync(state, 'ADDED', block.name) ? ', changed since this change synced it' : ''}.`,
           'Use MODIFIED to change an existing requirement.',
         );
       }
@@ -243,6 +259,17 @@ function applyAdditions(state: State): void {
     state.byName.set(block.name, { core: { start: -1, end: -1 }, edit: { kind: 'keep' }, name: block.name });
     state.counts.added++;
   }
+}
+
+/** An ADDED block this change synced earlier, still exactly as that sync left it. */
+function resyncAdded(state: State, unit: Unit, name: string): boolean {
+  const record = ownSync(state, 'ADDED', name);
+  return (
+    record !== undefined &&
+    unit.req !== undefined &&
+    unit.edit.kind === 'keep' &&
+    record.hash === blockFingerprint(mainLines(state, unit))
+  );
 }
 
 function initState(input: MergeInput, main: SpecDoc): State {

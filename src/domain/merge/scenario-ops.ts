@@ -22,9 +22,79 @@ interface Piece {
   lines: string[];
 }
 
+interface OpsState {
+  pieces: Piece[];
+  errors: string[];
+  current: Requirement;
+  resync: boolean;
+}
+
+function headed(name: string, body: string[]): string[] {
+  return [`#### Scenario: ${name}`, ...trimTrailingBlank(body)];
+}
+
+function missing(st: OpsState, s: Scenario, verb: string): void {
+  const variant = st.pieces.find((p) => foldName(p.name) === foldName(s.name) && p.name !== s.name);
+  st.errors.push(
+    `${verb} scenario "${s.name}" is not in requirement "${st.current.name}"${variant ? ` (it has "${variant.name}"; names must match exactly)` : ''}.`,
+  );
+}
+
+function addScenario(st: OpsState, s: Scenario, own: string[]): void {
+  const clash = st.pieces.findIndex((p) => foldName(p.name) === foldName(s.name));
+  const piece = st.pieces[clash];
+  if (!piece) st.pieces.push({ name: s.name, lead: [''], lines: headed(s.name, own) });
+  // Re-applying this change's own synced block: the scenario is there already; the delta's text wins.
+  else if (st.resync && piece.name === s.name) st.pieces[clash] = { ...piece, lines: headed(s.name, own) };
+  else
+    st.errors.push(
+      `ADDED scenario "${s.name}" already exists in requirement "${st.current.name}" as "${piece.name}".`,
+    );
+}
+
+function renameScenario(st: OpsState, s: Scenario, at: number): void {
+  const to = s.renameTo ?? '';
+  if (to === '') {
+    st.errors.push(`RENAMED scenario "${s.name}" needs a new name: "#### RENAMED Scenario: Old -> New".`);
+  } else if (st.pieces.some((p) => foldName(p.name) === foldName(to))) {
+    st.errors.push(`RENAMED scenario target "${to}" already exists in requirement "${st.current.name}".`);
+  } else {
+    const piece = st.pieces[at] as Piece;
+    st.pieces[at] = { ...piece, name: to, lines: [`#### Scenario: ${to}`, ...piece.lines.slice(1)] };
+  }
+}
+
+/** Over this change's own synced block, a REMOVED already gone or a RENAMED already done is a no-op. */
+function alreadyApplied(st: OpsState, s: Scenario): boolean {
+  if (!st.resync) return false;
+  if (s.op === 'REMOVED') return true;
+  return s.op === 'RENAMED' && st.pieces.some((p) => p.name === s.renameTo);
+}
+
+function applyOne(st: OpsState, s: Scenario, own: string[]): void {
+  const at = st.pieces.findIndex((p) => p.name === s.name);
+  if (s.op === undefined) {
+    st.errors.push(
+      `"#### ${s.labelled ? 'Scenario: ' : ''}${s.name}" has no operation; in a block of scenario operations every level-4 heading needs ADDED, MODIFIED, REMOVED or RENAMED.`,
+    );
+  } else if (s.op === 'ADDED') {
+    addScenario(st, s, own);
+  } else if (at === -1) {
+    if (!alreadyApplied(st, s)) missing(st, s, s.op);
+  } else if (s.op === 'MODIFIED') {
+    st.pieces[at] = { ...(st.pieces[at] as Piece), lines: headed(s.name, own) };
+  } else if (s.op === 'REMOVED') {
+    st.pieces.splice(at, 1);
+  } else {
+    renameScenario(st, s, at);
+  }
+}
+
 /**
  * Apply scenario-level operations (`#### ADDED|MODIFIED|REMOVED Scenario: X`,
  * `#### RENAMED Scenario: Old -> New`) of a partial MODIFIED block to the current requirement.
+ * With `resync` (this change's own sync already applied the block) operations that are already in
+ * place are no-ops, so a sync can be repeated and followed by archive.
  * Returns the new block's lines, or the reasons it cannot be applied.
  */
 export function applyScenarioOps(
@@ -32,8 +102,8 @@ export function applyScenarioOps(
   current: Requirement,
   deltaDoc: ScannedDoc,
   block: Requirement,
+  resync = false,
 ): { lines: string[] } | { errors: string[] } {
-  const errors: string[] = [];
   const pieces: Piece[] = current.scenarios.map((s, k) => {
     const prevEnd = k === 0 ? current.bodyRange.end : (current.scenarios[k - 1] as Scenario).core.end;
     return {
@@ -42,60 +112,14 @@ export function applyScenarioOps(
       lines: linesOf(mainDoc, s.core.start, s.core.end),
     };
   });
-  const find = (name: string) => pieces.findIndex((p) => p.name === name);
-  const near = (name: string) => pieces.find((p) => foldName(p.name) === foldName(name) && p.name !== name);
-  const missing = (s: Scenario, verb: string) => {
-    const variant = near(s.name);
-    errors.push(
-      `${verb} scenario "${s.name}" is not in requirement "${current.name}"${variant ? ` (it has "${variant.name}"; names must match exactly)` : ''}.`,
-    );
-  };
-  for (const s of block.scenarios) {
-    const own = linesOf(deltaDoc, s.core.start + 1, s.core.end);
-    const at = find(s.name);
-    if (s.op === undefined) {
-      errors.push(
-        `"#### ${s.labelled ? 'Scenario: ' : ''}${s.name}" has no operation; in a block of scenario operations every level-4 heading needs ADDED, MODIFIED, REMOVED or RENAMED.`,
-      );
-    } else if (s.op === 'ADDED') {
-      const clash = pieces.find((p) => foldName(p.name) === foldName(s.name));
-      if (clash)
-        errors.push(
-          `ADDED scenario "${s.name}" already exists in requirement "${current.name}" as "${clash.name}".`,
-        );
-      else
-        pieces.push({
-          name: s.name,
-          lead: [''],
-          lines: [`#### Scenario: ${s.name}`, ...trimTrailingBlank(own)],
-        });
-    } else if (at === -1) {
-      missing(s, s.op);
-    } else if (s.op === 'MODIFIED') {
-      pieces[at] = {
-        ...(pieces[at] as Piece),
-        lines: [`#### Scenario: ${s.name}`, ...trimTrailingBlank(own)],
-      };
-    } else if (s.op === 'REMOVED') {
-      pieces.splice(at, 1);
-    } else {
-      const to = s.renameTo ?? '';
-      if (to === '')
-        errors.push(`RENAMED scenario "${s.name}" needs a new name: "#### RENAMED Scenario: Old -> New".`);
-      else if (pieces.some((p) => foldName(p.name) === foldName(to)))
-        errors.push(`RENAMED scenario target "${to}" already exists in requirement "${current.name}".`);
-      else {
-        const piece = pieces[at] as Piece;
-        pieces[at] = { ...piece, name: to, lines: [`#### Scenario: ${to}`, ...piece.lines.slice(1)] };
-      }
-    }
-  }
-  if (errors.length > 0) return { errors };
+  const st: OpsState = { pieces, errors: [], current, resync };
+  for (const s of block.scenarios) applyOne(st, s, linesOf(deltaDoc, s.core.start + 1, s.core.end));
+  if (st.errors.length > 0) return { errors: st.errors };
   // Untouched parts keep their original lines (blank lines included); only what the delta names changes.
   const lines = [mainDoc.lines[current.line] as string];
   if (bodyLines(block).length > 0) lines.push(...bodyLines(block));
   else lines.push(...linesOf(mainDoc, current.line + 1, current.bodyRange.end));
-  for (const p of pieces) lines.push(...p.lead, ...p.lines);
+  for (const p of st.pieces) lines.push(...p.lead, ...p.lines);
   return { lines };
 }
 

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { MergePlan } from '../merge/plan-merge.ts';
+import { parseSpec } from '../spec/parse-spec.ts';
+import type { DeltaSpec } from './delta.ts';
+import type { TouchRecord } from './staleness.ts';
+
+/**
+ * One requirement a sync changed, as recorded in the change's `.openspec.yaml` (`synced:`). `hash`
+ * fingerprints the block the sync left in the main spec (for REMOVED: the block it removed).
+ */
+const SyncRecordSchema = z.object({
+  op: z.enum(['ADDED', 'MODIFIED', 'REMOVED', 'RENAMED']),
+  /** `capability#Requirement name`; a RENAMED pair records both names, like `touched`. */
+  ref: z.string().regex(/^[^#]+#./, 'must be capability#Requirement name'),
+  hash: z.string().min(1),
+});
+
+export type SyncRecord = z.infer<typeof SyncRecordSchema>;
+
+/** The valid records of a `synced:` value; anything else is dropped (a missing record only makes merges stricter). */
+export function parseSyncRecords(value: unknown): SyncRecord[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((v) => {
+    const r = SyncRecordSchema.safeParse(v);
+    return r.success ? [r.data] : [];
+  });
+}
+
+/**
+ * Fingerprint of a requirement block: the first 16 hex digits of SHA-256 over its lines with trailing
+ * blanks trimmed, joined with `\n`. Line endings and trailing whitespace do not count, as in merges.
+ */
+export function blockFingerprint(lines: readonly string[]): string {
+  const text = lines
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .trim();
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** The record of `op` on `capability#name` among `records`, if any (names match exactly). */
+export function findSyncRecord(
+  records: readonly SyncRecord[] | undefined,
+  op: SyncRecord['op'],
+  capability: string,
+  name: string,
+): SyncRecord | undefined {
+  const ref = `${capability}#${name}`;
+  return records?.find((r) => r.op === op && r.ref === ref);
+}
+
+/** Fingerprint of every requirement block of a spec text, by exact name (first one wins). */
+function blocksOf(text: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (text === undefined) return out;
+  const spec = parseSpec(text);
+  for (const r of spec.requirements) {
+    if (!out.has(r.name)) out.set(r.name, blockFingerprint(spec.doc.lines.slice(r.core.start, r.core.end)));
+  }
+  return out;
+}
+
+function mergedText(plan: MergePlan | undefined, before: string | undefined): string | undefined {
+  if (!plan) return before;
+  if (plan.action === 'retire') return undefined;
+  return plan.text ?? before;
+}
+
+/**
+ * The records of the delta entries whose requirement block a merge actually changes: comparing each
+ * block before (`before`, by capability) and after (`merges`). Entries that are already applied (an
+ * identical ADDED, a RENAMED done earlier, a REMOVED target already gone) produce no record.
+ */
+export function planSyncRecords(
+  deltas: readonly DeltaSpec[],
+  before: ReadonlyMap<string, string | undefined>,
+  merges: readonly MergePlan[],
+): SyncRecord[] {
+  const out: SyncRecord[] = [];
+  for (const d of deltas) {
+    const text = before.get(d.capability);
+    const pre = blocksOf(text);
+    const post = blocksOf(
+      mergedText(
+        merges.find((m) => m.capability === d.capability),
+        text,
+      ),
+    );
+    const ref = (name: string) => `${d.capability}#${name}`;
+    for (const r of d.renamed) {
+      const hash = post.get(r.to);
+      if (pre.has(r.from) && !post.has(r.from) && hash !== undefined) {
+        out.push({ op: 'RENAMED', ref: ref(r.from), hash }, { op: 'RENAMED', ref: ref(r.to), hash });
+      }
+    }
+    for (const r of d.removed) {
+      const hash = pre.get(r.name);
+      if (hash !== undefined && !post.has(r.name)) out.push({ op: 'REMOVED', ref: ref(r.name), hash });
+    }
+    for (const [op, list] of [
+      ['MODIFIED', d.modified],
+      ['ADDED', d.added],
+    ] as const) {
+      for (const r of list) {
+        const hash = post.get(r.name);
+        if (hash !== undefined && hash !== pre.get(r.name)) out.push({ op, ref: ref(r.name), hash });
+      }
+    }
+  }
+  return out;
+}
+
+/** `previous` updated with `applied`: a record for the same op and requirement is replaced in place, new ones appended. */
+export function mergeSyncRecords(
+  previous: readonly SyncRecord[],
+  applied: readonly SyncRecord[],
+): SyncRecord[] {
+  const key = (r: SyncRecord) => `${r.op} ${r.ref}`;
+  const fresh = new Map(applied.map((r) => [key(r), r]));
+  const out = previous.map((r) => fresh.get(key(r)) ?? r);
+  const seen = new Set(previous.map(key));
+  for (const r of applied) if (!seen.has(key(r))) out.push(r);
+  return out;
+}
+
+/**
+ * What an archive records as `touched`: every entry of the delta, except those an earlier sync of the
+ * same change already applied and the archive left as they were. Those stay dated by `synced_at`, so
+ * changes written after the sync are not refused for a requirement the archive did not change again.
+ */
+export function touchedAfterSync(
+  touched: readonly TouchRecord[],
+  synced: readonly SyncRecord[],
+  applied: readonly SyncRecord[],
+): TouchRecord[] {
+  const has = (list: readonly SyncRecord[], t: TouchRecord) =>
+    list.some((r) => r.op === t.op && r.ref === t.ref);
+  return touched.filter((t) => !has(synced, t) || has(applied, t));
+}
