@@ -130,4 +130,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     load: () => import('./commands/archive.ts'),
   },
+  {
+    name: 'sync',
+    description: 'Apply a change to the main specs without archiving it (repeatable)',
+    args: [{ name: 'change', description: 'change name', required: true }],
+    options: [JSON_OPTION, NO_INTERACTIVE],
+    load: () => import('./commands/sync.ts'),
+  },
 ];
