@@ -1,5 +1,6 @@
 import { type ChangePlan, planChange } from '../domain/change/plan-change.ts';
 import { findStaleTargets } from '../domain/change/staleness.ts';
+import { pendingDelta } from '../domain/change/sync-record.ts';
 import { compareCodePoints } from '../domain/compare-code-points.ts';
 import { CliError } from '../domain/errors.ts';
 import { hasErrors, type Issue } from '../domain/issue.ts';
@@ -106,7 +107,8 @@ export async function planChangeAt(
   const plan: ChangePlan = planChange(input);
   const needsLedger = plan.deltas.some((d) => d.modified.length + d.removed.length + d.renamed.length > 0);
   if (needsLedger) {
-    const stale = findStaleTargets(plan.deltas, base, await loadLedger(root), `${changeRel}/.openspec.yaml`);
+    const pending = plan.deltas.map((d) => pendingDelta(d, input.synced));
+    const stale = findStaleTargets(pending, base, await loadLedger(root), `${changeRel}/.openspec.yaml`);
     plan.issues.push(...stale);
   }
   const tasksRel = `${changeRel}/tasks.md`;

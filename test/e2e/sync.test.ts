@@ -1,18 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
-import { f2Files, makeProject, read, removeProject, snapshotTree } from '../helpers/tmp-project.ts';
+import { f2Files, read, snapshotTree, tempProjects } from '../helpers/tmp-project.ts';
 
-const roots: string[] = [];
-function project(files: Record<string, string> = f2Files()): string {
-  const root = makeProject(files);
-  roots.push(root);
-  return root;
-}
-afterEach(() => {
-  for (const r of roots.splice(0)) removeProject(r);
-});
+const temp = tempProjects();
+const project = (files: Record<string, string> = f2Files()) => temp.project(files);
 
 // biome-ignore lint/suspicious/noExplicitAny: assertions walk arbitrary JSON documents printed by the CLI
 type Json = Record<string, any>;

@@ -1,19 +1,12 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { archiveChange } from '../../src/app/archive.ts';
 import { SyncRefused, syncChange } from '../../src/app/sync.ts';
 import { runValidation } from '../../src/app/validate.ts';
 import { parseSpec } from '../../src/domain/spec/parse-spec.ts';
 import { parseYaml } from '../../src/io/yaml.ts';
-import {
-  AUTH_SPEC,
-  f2Files,
-  makeProject,
-  read,
-  removeProject,
-  snapshotTree,
-} from '../helpers/tmp-project.ts';
+import { AUTH_SPEC, f2Files, read, snapshotTree, tempProjects } from '../helpers/tmp-project.ts';
 
 const T1 = new Date('2026-11-21T10:00:00.000Z');
 const T2 = new Date('2026-11-22T10:00:00.000Z');
@@ -22,15 +15,8 @@ const SPEC = 'openspec/specs/auth/spec.md';
 const DELTA = 'openspec/changes/add-auth/specs/auth/spec.md';
 const META = 'openspec/changes/add-auth/.openspec.yaml';
 
-const roots: string[] = [];
-function project(files: Record<string, string> = f2Files()): string {
-  const root = makeProject(files);
-  roots.push(root);
-  return root;
-}
-afterEach(() => {
-  for (const r of roots.splice(0)) removeProject(r);
-});
+const temp = tempProjects();
+const project = (files: Record<string, string> = f2Files()) => temp.project(files);
 
 async function meta(root: string, rel = META): Promise<Record<string, unknown>> {
   const parsed = await parseYaml(read(root, rel), rel);
@@ -254,6 +240,12 @@ function changeFiles(name: string, createdAt: string, delta: string): Record<str
   };
 }
 
+/** add-captcha rewritten against the text add-lockout synced. */
+const captchaOnLockout = modifyLogin('Lockout').replace(
+  '#### Scenario: Lockout',
+  '#### Scenario: Captcha\n- **WHEN** captcha happens\n- **THEN** it is handled\n\n#### Scenario: Lockout',
+);
+
 const rulesOf = async (root: string, name: string) =>
   (await runValidation(root, { item: name, strict: false })).items[0]?.issues.map((i) => i.rule) ?? [];
 
@@ -293,11 +285,7 @@ describe('sync and the staleness ledger', () => {
   it('accepts a change written after the sync, also once the synced change is archived', async () => {
     const root = lockoutAndCaptcha();
     await syncChange(root, 'add-lockout', { now: new Date('2026-11-03T10:00:00Z') });
-    const later = modifyLogin('Lockout').replace(
-      '#### Scenario: Lockout',
-      '#### Scenario: Captcha\n- **WHEN** captcha happens\n- **THEN** it is handled\n\n#### Scenario: Lockout',
-    );
-    writeFileSync(join(root, 'openspec/changes/add-captcha/specs/auth/spec.md'), later);
+    writeFileSync(join(root, 'openspec/changes/add-captcha/specs/auth/spec.md'), captchaOnLockout);
     writeFileSync(
       join(root, 'openspec/changes/add-captcha/.openspec.yaml'),
       'schema: spec-driven\ncreated: 2026-11-02\nbase_at: 2026-11-04T09:00:00.000Z\n',
@@ -308,6 +296,24 @@ describe('sync and the staleness ledger', () => {
     expect(await rulesOf(root, 'add-captcha')).toEqual([]);
     await syncChange(root, 'add-captcha', { now: new Date('2026-11-23T10:00:00Z') });
     expect(read(root, SPEC)).toContain('#### Scenario: Captcha');
+  });
+
+  it('keeps what later changes built on a synced requirement when the synced change is archived', async () => {
+    const root = lockoutAndCaptcha();
+    await syncChange(root, 'add-lockout', { now: new Date('2026-11-03T10:00:00Z') });
+    writeFileSync(join(root, 'openspec/changes/add-captcha/specs/auth/spec.md'), captchaOnLockout);
+    writeFileSync(
+      join(root, 'openspec/changes/add-captcha/.openspec.yaml'),
+      'schema: spec-driven\nbase_at: 2026-11-04T09:00:00.000Z\n',
+    );
+    await archiveChange(root, 'add-captcha', { ...archiveOpts, now: new Date('2026-11-05T10:00:00Z') });
+    const newer = read(root, SPEC);
+    expect(newer).toContain('#### Scenario: Captcha');
+    // add-lockout's MODIFIED is done: it is neither stale nor applied again over the newer block.
+    expect(await rulesOf(root, 'add-lockout')).toEqual([]);
+    expect((await syncChange(root, 'add-lockout', { now: T2 })).specs[0]?.action).toBe('unchanged');
+    await archiveChange(root, 'add-lockout', archiveOpts);
+    expect(read(root, SPEC)).toBe(newer);
   });
 
   it('dates the requirement again when an edited change is synced a second time', async () => {

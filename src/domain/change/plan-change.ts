@@ -2,7 +2,7 @@ import type { Issue } from '../issue.ts';
 import { type MergePlan, type ParsedMain, planMerge } from '../merge/merge.ts';
 import { validateDelta } from '../validation/delta-rules.ts';
 import { type DeltaSpec, parseDelta } from './delta.ts';
-import type { SyncRecord } from './sync-record.ts';
+import { isEmptyDelta, pendingDelta, type SyncRecord } from './sync-record.ts';
 
 /** Everything about a change that validation and archive need, already read from disk. */
 export interface ChangeInput {
@@ -77,6 +77,11 @@ export function isStructural(issue: Issue): boolean {
   );
 }
 
+function alreadySynced(capability: string, target: string): MergePlan {
+  const counts = { added: 0, modified: 0, removed: 0, renamed: 0 };
+  return { capability, target, action: 'unchanged', counts, issues: [] };
+}
+
 /**
  * Validate a change and plan every merge it implies, in memory. `validate` reports the issues;
  * `archive` writes the merges only when there is no ERROR: the two can never disagree.
@@ -93,8 +98,14 @@ export function planChange(input: ChangeInput): ChangePlan {
     // Syntax and cross-operation errors make the merge ambiguous; content errors (a missing scenario)
     // do not, so the merge is still planned and any error it would introduce is caught on the result.
     if (own.some((i) => i.level === 'ERROR' && isStructural(i))) continue;
+    // Entries an earlier sync of this change applied, unedited since, are done.
+    const pending = pendingDelta(delta, input.synced);
+    if (pending !== delta && isEmptyDelta(pending)) {
+      merges.push(alreadySynced(f.capability, input.mainPath(f.capability)));
+      continue;
+    }
     const plan = planMerge({
-      delta,
+      delta: pending,
       mainText: input.mainSpecs.get(f.capability),
       ...(input.parsedMain?.has(f.capability)
         ? { main: input.parsedMain.get(f.capability) as ParsedMain }

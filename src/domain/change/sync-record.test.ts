@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { planMerge } from '../merge/merge.ts';
+import type { MergePlan } from '../merge/merge.ts';
 import { parseDelta } from './delta.ts';
+import { type ChangeInput, planChange } from './plan-change.ts';
 import {
   blockFingerprint,
   mergeSyncRecords,
   parseSyncRecords,
+  pendingDelta,
   planSyncRecords,
   type SyncRecord,
   touchedAfterSync,
@@ -46,16 +48,20 @@ The system SHALL log sign-ins.
 `;
 
 function plan(main: string | undefined, deltaText: string, synced?: SyncRecord[]) {
-  const delta = parseDelta(deltaText, 'auth', 'd.md');
-  const merge = planMerge({
-    delta,
-    mainText: main,
-    target: 'openspec/specs/auth/spec.md',
-    changeName: 'c',
-    retire: false,
+  const input: ChangeInput = {
+    name: 'c',
+    deltaFiles: [{ capability: 'auth', file: 'd.md', text: deltaText }],
+    misplaced: [],
+    mainSpecs: new Map([['auth', main]]),
+    mainPath: (cap) => `openspec/specs/${cap}/spec.md`,
+    skipSpecs: false,
+    retireCapabilities: false,
+    dir: 'openspec/changes/c',
     ...(synced ? { synced } : {}),
-  });
-  return { delta, merge, records: planSyncRecords([delta], new Map([['auth', main]]), [merge]) };
+  };
+  const { deltas, merges, issues } = planChange(input);
+  const merge = merges[0] as MergePlan;
+  return { merge, issues, records: planSyncRecords(deltas, input.mainSpecs, merges) };
 }
 
 describe('blockFingerprint', () => {
@@ -105,6 +111,33 @@ describe('merging with sync records', () => {
     expect(plan(first.merge.text, edited, stale).merge.issues.map((i) => i.rule)).toEqual([
       'merge_added_exists',
     ]);
+  });
+});
+
+describe('pendingDelta', () => {
+  it('drops the entries synced and unedited since, even when the main spec changed after the sync', () => {
+    const first = plan(MAIN, DELTA);
+    const later = (first.merge.text as string).replace('log sign-ins', 'log sign-ins and sign-outs');
+    const again = plan(later, DELTA, first.records);
+    expect(again.issues).toEqual([]);
+    expect(again.merge.action).toBe('unchanged');
+    const delta = parseDelta(DELTA, 'auth', 'd.md');
+    const pending = pendingDelta(delta, first.records);
+    expect([pending.added, pending.removed]).toEqual([[], []]);
+    expect(pendingDelta(delta, [])).toBe(delta);
+    const edited = parseDelta(DELTA.replace('log sign-ins', 'log all sign-ins'), 'auth', 'd.md');
+    expect(pendingDelta(edited, first.records).added.map((r) => r.name)).toEqual(['Audit']);
+  });
+
+  it('keeps a RENAMED pending until both of its names are recorded', () => {
+    const delta = parseDelta(
+      '## RENAMED Requirements\n- FROM: `### Requirement: Login`\n- TO: `### Requirement: Sign In`\n',
+      'auth',
+      'd.md',
+    );
+    const from: SyncRecord = { op: 'RENAMED', ref: 'auth#Login', hash: 'h' };
+    expect(pendingDelta(delta, [from]).renamed).toHaveLength(1);
+    expect(pendingDelta(delta, [from, { ...from, ref: 'auth#Sign In' }]).renamed).toEqual([]);
   });
 });
 

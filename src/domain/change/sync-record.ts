@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { MergePlan } from '../merge/plan-merge.ts';
+import type { Requirement } from '../spec/model.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import type { DeltaSpec } from './delta.ts';
 import type { TouchRecord } from './staleness.ts';
 
 /**
- * One requirement a sync changed, as recorded in the change's `.openspec.yaml` (`synced:`). `hash`
- * fingerprints the block the sync left in the main spec (for REMOVED: the block it removed).
+ * One delta entry a sync applied, as recorded in the change's `.openspec.yaml` (`synced:`). `hash`
+ * fingerprints the entry's block as synced (for ADDED and whole-block MODIFIED that is exactly the block
+ * written into the main spec; for MODIFIED with scenario operations, the operations block), for
+ * REMOVED the block removed, for RENAMED the block after the rename.
  */
 const SyncRecordSchema = z.object({
   op: z.enum(['ADDED', 'MODIFIED', 'REMOVED', 'RENAMED']),
@@ -48,6 +51,39 @@ export function findSyncRecord(
 ): SyncRecord | undefined {
   const ref = `${capability}#${name}`;
   return records?.find((r) => r.op === op && r.ref === ref);
+}
+
+/** Fingerprint of a delta's ADDED or MODIFIED block, with the header written as merges write it. */
+function entryFingerprint(delta: DeltaSpec, r: Requirement): string {
+  return blockFingerprint([
+    `### Requirement: ${r.name}`,
+    ...delta.doc.lines.slice(r.core.start + 1, r.core.end),
+  ]);
+}
+
+/**
+ * The delta without the entries this change already synced and has not edited since: an ADDED or
+ * MODIFIED whose block fingerprint equals its record, a REMOVED with a record, a RENAMED with records
+ * of both names. Those are done: merges skip them (later edits of those requirements by others are
+ * kept) and so does the staleness check. Without records the delta itself is returned.
+ */
+export function pendingDelta(delta: DeltaSpec, records: readonly SyncRecord[] | undefined): DeltaSpec {
+  if (!records || records.length === 0) return delta;
+  const has = (op: SyncRecord['op'], name: string) => findSyncRecord(records, op, delta.capability, name);
+  const synced = (op: 'ADDED' | 'MODIFIED', r: Requirement) =>
+    has(op, r.name)?.hash === entryFingerprint(delta, r);
+  return {
+    ...delta,
+    added: delta.added.filter((r) => !synced('ADDED', r)),
+    modified: delta.modified.filter((r) => !synced('MODIFIED', r)),
+    removed: delta.removed.filter((r) => !has('REMOVED', r.name)),
+    renamed: delta.renamed.filter((r) => !(has('RENAMED', r.from) && has('RENAMED', r.to))),
+  };
+}
+
+/** Whether a delta has no entry left to apply. */
+export function isEmptyDelta(delta: DeltaSpec): boolean {
+  return delta.added.length + delta.modified.length + delta.removed.length + delta.renamed.length === 0;
 }
 
 /** Fingerprint of every requirement block of a spec text, by exact name (first one wins). */
@@ -103,8 +139,9 @@ export function planSyncRecords(
       ['ADDED', d.added],
     ] as const) {
       for (const r of list) {
-        const hash = post.get(r.name);
-        if (hash !== undefined && hash !== pre.get(r.name)) out.push({ op, ref: ref(r.name), hash });
+        const after = post.get(r.name);
+        if (after !== undefined && after !== pre.get(r.name))
+          out.push({ op, ref: ref(r.name), hash: entryFingerprint(d, r) });
       }
     }
   }

@@ -1,4 +1,3 @@
-import { findSyncRecord } from '../change/sync-record.ts';
 import type { Issue } from '../issue.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import { STRUCTURAL_RULES, structuralIssues, validateSpec } from '../validation/spec-rules.ts';
@@ -44,13 +43,9 @@ function renderNewSpec(input: MergeInput): string {
 function planCreate(input: MergeInput): MergePlan {
   const { delta } = input;
   const issues: Issue[] = [];
-  // A REMOVED that this change's own sync applied (retiring the capability) is already done.
-  const removed = delta.removed.filter(
-    (r) => !findSyncRecord(input.synced, 'REMOVED', delta.capability, r.name),
-  );
   const cannot = [
     ...delta.modified.map((r) => ['MODIFIED', r.name, r.line] as const),
-    ...removed.map((r) => ['REMOVED', r.name, r.line] as const),
+    ...delta.removed.map((r) => ['REMOVED', r.name, r.line] as const),
     ...delta.renamed.map((r) => ['RENAMED', r.from, r.line] as const),
   ];
   for (const [op, name, line] of cannot) {
@@ -65,8 +60,6 @@ function planCreate(input: MergeInput): MergePlan {
     );
   }
   if (issues.length > 0) return refuse(input, issues);
-  // Only REMOVED entries, all applied by the sync that retired the capability: nothing left to do.
-  if (delta.added.length === 0 && delta.removed.length > 0) return refuse(input, []);
   const counts = { added: delta.added.length, modified: 0, removed: 0, renamed: 0 };
   return {
     capability: delta.capability,

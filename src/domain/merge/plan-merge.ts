@@ -156,8 +156,6 @@ function applyRemovals(state: State): void {
   for (const r of state.input.delta.removed) {
     const unit = state.byName.get(r.name);
     if (!unit) {
-      // Gone because this change's own sync removed it: already applied. Any other absence is an error.
-      if (ownSync(state, 'REMOVED', r.name)) continue;
       notFound(state, 'REMOVED', r.name, r.line);
       continue;
     }
