@@ -25,7 +25,8 @@ export function checkRelativePath(value: string): string | undefined {
   if (value === '') return 'must not be empty';
   if (value.includes('\0')) return 'must not contain a NUL character';
   if (value.includes('\\')) return 'must use forward slashes (/), not backslashes';
-  if (value.startsWith('/') || /^[A-Za-z]:/.test(value)) return 'must be a relative path, not an absolute one';
+  if (value.startsWith('/') || /^[A-Za-z]:/.test(value))
+    return 'must be a relative path, not an absolute one';
   const segments = value.split('/');
   if (segments.includes('..')) return "must not contain '..' (it would leave its directory)";
   if (segments.includes('.')) return "must not contain '.' segments";

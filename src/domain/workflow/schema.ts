@@ -8,7 +8,7 @@ const MAX_ARTIFACTS = 1000;
 const ARTIFACT_ID = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
 
 /** `instructions apply` and `instructions archive` name phases, so no artifact may take these ids. */
-export const RESERVED_ARTIFACT_IDS: readonly string[] = ['apply', 'archive'];
+const RESERVED_ARTIFACT_IDS: readonly string[] = ['apply', 'archive'];
 
 const SCHEMA_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -27,7 +27,7 @@ const ArtifactIdSchema = z
   });
 
 /** One artifact of a workflow: a file (or set of files) the change folder must contain. */
-export const ArtifactSchema = z.object({
+const ArtifactSchema = z.object({
   id: ArtifactIdSchema,
   /** File name or glob relative to the change folder, e.g. `proposal.md` or `specs/**\/*.md`. */
   generates: relativePath('generates'),
@@ -55,7 +55,10 @@ export const WorkflowSchemaFile = z.object({
   name: z
     .string({ error: 'name must be a string' })
     .regex(SCHEMA_NAME, 'name must be kebab-case starting with a letter (e.g. "spec-driven")'),
-  version: z.number({ error: 'version must be a number' }).int().positive('version must be a positive integer'),
+  version: z
+    .number({ error: 'version must be a number' })
+    .int()
+    .positive('version must be a positive integer'),
   description: z.string({ error: 'description must be a string' }).optional(),
   artifacts: z
     .array(ArtifactSchema, { error: 'artifacts must be a list' })
@@ -65,7 +68,6 @@ export const WorkflowSchemaFile = z.object({
 });
 
 export type WorkflowSchema = z.infer<typeof WorkflowSchemaFile>;
-export type Artifact = WorkflowSchema['artifacts'][number];
 
 /** Keys `schema.yaml` understands, per level; anything else is reported as a warning and ignored. */
 export const KNOWN_KEYS = {
@@ -77,9 +79,4 @@ export const KNOWN_KEYS = {
 /** The ids every phase of `apply` needs: `apply.requires`, or every artifact when there is no apply block. */
 export function applyRequires(schema: WorkflowSchema): string[] {
   return schema.apply ? [...schema.apply.requires] : schema.artifacts.map((a) => a.id);
-}
-
-/** The artifact with `id`, if the schema declares it. */
-export function findArtifact(schema: WorkflowSchema, id: string): Artifact | undefined {
-  return schema.artifacts.find((a) => a.id === id);
 }
