@@ -4,7 +4,7 @@ import { resolveProjectConfig } from './project-config.ts';
 describe('resolveProjectConfig', () => {
   it('keeps valid fields and drops invalid ones with a warning', () => {
     expect(resolveProjectConfig({ schema: '', context: 'ctx', rules: {} }, 'openspec/config.yaml')).toEqual({
-      config: { context: 'ctx' },
+      config: { context: 'ctx', rules: {} },
       warnings: ["Invalid 'schema' field in config (must be non-empty string)"],
     });
   });
@@ -15,5 +15,40 @@ describe('resolveProjectConfig', () => {
       config: {},
       warnings: ['c.yaml is not a valid YAML object'],
     });
+  });
+
+  it('reads rules per artifact and the language', () => {
+    const r = resolveProjectConfig(
+      { schema: 'spec-driven', rules: { proposal: ['Short', ''], tasks: 'one rule' }, language: ' Deutsch ' },
+      'c.yaml',
+    );
+    expect(r.config).toEqual({ schema: 'spec-driven', rules: { proposal: ['Short'] }, language: 'Deutsch' });
+    expect(r.warnings).toEqual([
+      'c.yaml: rules.proposal has empty or non-text entries; they are ignored.',
+      'c.yaml: rules.tasks must be a list of strings; ignored.',
+    ]);
+  });
+
+  it('treats rule keys as plain data (no prototype tricks)', () => {
+    const r = resolveProjectConfig({ rules: { constructor: ['x'], __proto__: ['y'] } }, 'c.yaml');
+    expect(r.config.rules?.constructor).toEqual(['x']);
+  });
+
+  it('warns about unknown keys with file and line, but not about OpenSpec-only keys', () => {
+    const lineOf = (path: readonly PropertyKey[]) => (path[0] === 'contxt' ? 4 : undefined);
+    const r = resolveProjectConfig(
+      { contxt: 'x', operations: {}, store: 'x' },
+      'openspec/config.yaml',
+      lineOf,
+    );
+    expect(r.warnings).toEqual([
+      "openspec/config.yaml:4: unknown key 'contxt' is ignored (known keys: schema, context, rules, language).",
+    ]);
+  });
+
+  it('ignores a context over 50 KB with a warning', () => {
+    const r = resolveProjectConfig({ context: 'x'.repeat(51 * 1024) }, 'c.yaml');
+    expect(r.config.context).toBeUndefined();
+    expect(r.warnings[0]).toContain('over the 50 KB limit');
   });
 });
