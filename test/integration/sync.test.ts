@@ -185,6 +185,30 @@ describe('syncChange', () => {
     expect(read(root, SPEC)).toBe(synced);
   });
 
+  it('creates a new capability once and then leaves it alone', async () => {
+    const files = f2Files();
+    files['openspec/changes/add-auth/specs/audit/spec.md'] =
+      '## ADDED Requirements\n### Requirement: Audit Log\nThe system SHALL log sign-ins.\n\n#### Scenario: Logged\n- **WHEN** a user signs in\n- **THEN** an entry is written\n';
+    const root = project(files);
+    const r = await syncChange(root, 'add-auth', { now: T1 });
+    expect(r.specs.map((s) => `${s.capability} ${s.action}`)).toEqual(['audit create', 'auth update']);
+    const after = snapshotTree(root);
+    const again = await syncChange(root, 'add-auth', { now: T2 });
+    expect(again.specs.map((s) => s.action)).toEqual(['unchanged', 'unchanged']);
+    expect(snapshotTree(root)).toEqual(after);
+  });
+
+  it('has nothing to do for a change without deltas that says skip_specs', async () => {
+    const root = project({
+      'openspec/changes/notes/.openspec.yaml': 'schema: spec-driven\nskip_specs: true\n',
+    });
+    const before = snapshotTree(root);
+    const r = await syncChange(root, 'notes', { now: T1 });
+    expect(r.specs).toEqual([]);
+    expect(r.issues.map((i) => i.rule)).toEqual(['change_skip_specs']);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
   it('refuses exactly what validate reports, changing nothing', async () => {
     const files = f2Files();
     files[DELTA] =
