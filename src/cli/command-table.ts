@@ -36,6 +36,7 @@ export interface CommandSpec {
 /** Descriptions of command groups (the first word of two-word command names). */
 export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
   new: 'Create a new item (change)',
+  schema: 'Inspect, check and create workflow schemas',
 };
 
 const JSON_OPTION: OptionSpec = { flags: '--json', description: 'print one JSON document on stdout' };
@@ -136,5 +137,84 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: [{ name: 'change', description: 'change name', required: true }],
     options: [JSON_OPTION, NO_INTERACTIVE],
     load: () => import('./commands/sync.ts'),
+  },
+  {
+    name: 'status',
+    description: 'Show which artifacts of a change are done, ready or blocked, and what comes next',
+    args: [],
+    options: [
+      { flags: '--change <name>', description: 'the change (default: a summary of every active change)' },
+      { flags: '--schema <name>', description: "use this schema instead of the change's" },
+      JSON_OPTION,
+    ],
+    load: () => import('./commands/status.ts'),
+  },
+  {
+    name: 'instructions',
+    description: 'Everything needed to write an artifact of a change, or to apply it',
+    args: [{ name: 'artifact', description: 'artifact id (e.g. proposal), or apply', required: true }],
+    options: [
+      { flags: '--change <name>', description: 'the change (required)' },
+      { flags: '--inline', description: 'include the contents of the dependency artifacts' },
+      { flags: '--schema <name>', description: "use this schema instead of the change's" },
+      JSON_OPTION,
+    ],
+    load: () => import('./commands/instructions.ts'),
+  },
+  {
+    name: 'templates',
+    description: 'Show the template file of each artifact of a schema',
+    args: [],
+    options: [
+      { flags: '--schema <name>', description: 'schema (default: the project config schema or spec-driven)' },
+      { flags: '--change <name>', description: 'the schema of this change' },
+      JSON_OPTION,
+    ],
+    load: () => import('./commands/templates.ts'),
+  },
+  {
+    name: 'schemas',
+    description: 'List the available workflow schemas and where each comes from',
+    args: [],
+    options: [JSON_OPTION],
+    load: () => import('./commands/schemas.ts'),
+  },
+  {
+    name: 'schema which',
+    description: 'Show which schema applies (to a change or the project), why, and where it was found',
+    args: [{ name: 'name', description: 'look up this schema name instead', required: false }],
+    options: [{ flags: '--change <name>', description: 'the schema of this change' }, JSON_OPTION],
+    load: async () => (await import('./commands/schema.ts')).which,
+  },
+  {
+    name: 'schema validate',
+    description: 'Check schema.yaml files: shape, ids, requires, cycles, templates, globs',
+    args: [
+      { name: 'name', description: 'schema to check (default: every available schema)', required: false },
+    ],
+    options: [JSON_OPTION],
+    load: async () => (await import('./commands/schema.ts')).validate,
+  },
+  {
+    name: 'schema init',
+    description: 'Create a project schema from some or all of the built-in artifacts',
+    args: [{ name: 'name', description: 'kebab-case schema name', required: true }],
+    options: [
+      { flags: '--description <text>', description: 'description written into schema.yaml' },
+      { flags: '--artifacts <ids>', description: 'comma-separated artifacts to include (default: all)' },
+      { flags: '--force', description: 'replace an existing openspec/schemas/<name>/' },
+      JSON_OPTION,
+    ],
+    load: async () => (await import('./commands/schema.ts')).init,
+  },
+  {
+    name: 'schema fork',
+    description: 'Copy a schema into openspec/schemas/ to customise it',
+    args: [
+      { name: 'source', description: 'schema to copy', required: true },
+      { name: 'name', description: 'name of the copy (default: <source>-custom)', required: false },
+    ],
+    options: [{ flags: '--force', description: 'replace an existing openspec/schemas/<name>/' }, JSON_OPTION],
+    load: async () => (await import('./commands/schema.ts')).fork,
   },
 ];
