@@ -11,7 +11,7 @@ import { parseTasks } from '../domain/tasks/parse-tasks.ts';
 import { findOverlaps } from '../domain/validation/overlap.ts';
 import { validateSpec } from '../domain/validation/spec-rules.ts';
 import { readListedTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
-import { loadLedger, loadSyncRecords } from '../io/ledger.ts';
+import { loadLedger } from '../io/ledger.ts';
 import { deltaCapabilities, loadChangeFlags, loadChangeInput } from '../io/load.ts';
 import {
   listActiveChanges,
@@ -93,9 +93,9 @@ export async function planChangeAt(
   changeRel = `openspec/changes/${name}`,
   cache?: SpecCache,
 ) {
-  const { flags, base, issues: metaIssues } = await loadChangeFlags(root, name);
+  const { flags, base, synced, issues: metaIssues } = await loadChangeFlags(root, name);
   const input = loadChangeInput(root, name, changeRel, flags, (cap) => cache?.entries.get(cap)?.text);
-  input.synced = await loadSyncRecords(root, changeRel);
+  input.synced = synced;
   if (cache) {
     const parsedMain = new Map<string, ParsedMain>();
     for (const [cap, text] of input.mainSpecs) {
@@ -117,7 +117,7 @@ export async function planChangeAt(
     tasksText === undefined
       ? []
       : checkTaskNumbering(parseTasks(tasksText)).map((i) => ({ ...i, file: tasksRel }));
-  const { mainSpecs, synced } = input;
+  const { mainSpecs } = input;
   return { plan, flags, base, mainSpecs, synced, issues: [...metaIssues, ...plan.issues, ...taskIssues] };
 }
 

@@ -74,12 +74,6 @@ export function clearLedgerCache(): void {
   ledgers.clear();
 }
 
-/** The sync records of the change folder at `changeRel` (empty when it has none or its metadata is invalid). */
-export async function loadSyncRecords(root: string, changeRel: string): Promise<SyncRecord[]> {
-  const data = await readRecordData(root, `${changeRel}/.openspec.yaml`);
-  return data ? parseSyncRecords(data.synced) : [];
-}
-
 /**
  * The archived change's `.openspec.yaml` with `archived_at` and `touched` added (comments and other keys
  * kept). Later archives read these records to refuse deltas written against an older spec.

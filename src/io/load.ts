@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChangeInput } from '../domain/change/plan-change.ts';
 import type { ChangeBase } from '../domain/change/staleness.ts';
+import { parseSyncRecords, type SyncRecord } from '../domain/change/sync-record.ts';
 import type { Issue } from '../domain/issue.ts';
 import { changeMetadataPath, readChangeMetadata } from './change-meta.ts';
 import { readTextFile, readTextFileIfExists } from './fs-safe.ts';
@@ -86,17 +87,17 @@ export interface ChangeFlags {
 export async function loadChangeFlags(
   root: string,
   name: string,
-): Promise<{ flags: ChangeFlags; base: ChangeBase; issues: Issue[] }> {
+): Promise<{ flags: ChangeFlags; base: ChangeBase; synced: SyncRecord[]; issues: Issue[] }> {
   const read = await readChangeMetadata(root, name);
   if (read.status === 'ok') {
     const m = read.metadata;
     const flags = { skipSpecs: m.skip_specs === true, retireCapabilities: m.retire_capabilities === true };
     const at = typeof m.base_at === 'string' ? m.base_at : m.created_at;
     const base: ChangeBase = at ? { at } : m.created ? { date: m.created } : {};
-    return { flags, base, issues: [] };
+    return { flags, base, synced: parseSyncRecords(m.synced), issues: [] };
   }
   const flags = { skipSpecs: false, retireCapabilities: false };
-  if (read.status === 'missing') return { flags, base: {}, issues: [] };
+  if (read.status === 'missing') return { flags, base: {}, synced: [], issues: [] };
   const m = /^([^:]+):(\d+): (.*)$/.exec(read.error);
   const issue: Issue = {
     level: 'ERROR',
@@ -107,5 +108,5 @@ export async function loadChangeFlags(
   if (m) issue.line = Number(m[2]);
   issue.fix =
     'Fix .openspec.yaml: it needs at least "schema: spec-driven"; skip_specs and retire_capabilities are honoured only in valid metadata.';
-  return { flags, base: {}, issues: [issue] };
+  return { flags, base: {}, synced: [], issues: [issue] };
 }
