@@ -37,7 +37,7 @@ describe('artifactInstructions', () => {
     });
     expect(i).toMatchObject({
       change: 'add-auth',
-      schema: 'spec-driven',
+      schema: { name: 'spec-driven', selectedBy: 'change', source: 'package' },
       artifact: 'design',
       status: 'ready',
       output: {

@@ -13,13 +13,19 @@ import { type ApplyState, computeApplyStatus } from '../domain/workflow/status.t
 import { readTextFile } from '../io/fs-safe.ts';
 import { PROJECT_PATHS } from '../io/project.ts';
 import { displayPath, listSchemaLocations, loadSchema, readTemplate } from '../io/schemas.ts';
-import type { SchemaSelection } from './schemas.ts';
-import { type ChangeWorkflow, loadChangeWorkflow, readTrackedTasks, type WorkflowInput } from './status.ts';
+import {
+  type ChangeWorkflow,
+  loadChangeWorkflow,
+  readTrackedTasks,
+  type SchemaRef,
+  schemaRef,
+  type WorkflowInput,
+} from './status.ts';
 
 export interface ArtifactInstructions
   extends Omit<ArtifactPlan, 'template' | 'outputPath' | 'isGlob' | 'existing' | 'dependencies'> {
   change: string;
-  schema: string;
+  schema: SchemaRef;
   output: { path: string; absolutePath: string; isGlob: boolean; existing: string[] };
   template: { path: string; content: string };
   dependencies: (DependencyRef & { contents: { path: string; text: string }[] | null })[];
@@ -68,7 +74,7 @@ export async function artifactInstructions(
   const templateAbs = join(w.resolved.location.dir, 'templates', plan.template);
   const instructions: ArtifactInstructions = {
     change: w.change,
-    schema: w.resolved.selection.name,
+    schema: schemaRef(w),
     artifact: plan.artifact,
     description: plan.description,
     status: plan.status,
@@ -105,7 +111,7 @@ interface ApplyTask {
 
 export interface ApplyInstructions {
   change: string;
-  schema: SchemaSelection['name'];
+  schema: SchemaRef;
   state: ApplyState;
   message: string;
   missingArtifacts: string[];
@@ -136,7 +142,7 @@ export async function applyInstructions(
   }));
   const instructions: ApplyInstructions = {
     change: w.change,
-    schema: w.resolved.selection.name,
+    schema: schemaRef(w),
     state: apply.state,
     message: apply.message,
     missingArtifacts: w.status.missingForApply,

@@ -68,6 +68,13 @@ export async function loadChangeWorkflow(input: WorkflowInput, known?: ProjectRo
   };
 }
 
+/** How a change's schema is reported: which one, why, and where it was found. */
+export type SchemaRef = SchemaSelection & PlaceJson;
+
+export function schemaRef(w: ChangeWorkflow): SchemaRef {
+  return { ...w.resolved.selection, ...placeOf(w.root.path, w.resolved.location) };
+}
+
 /** A task of the tracked file(s), with the file it is in. */
 type TrackedTask = Task & { file: string };
 
@@ -95,7 +102,7 @@ export function readTrackedTasks(root: string, changeRel: string, schema: Workfl
 export interface ChangeStatusResult {
   change: string;
   path: string;
-  schema: SchemaSelection & PlaceJson;
+  schema: SchemaRef;
   artifacts: ArtifactState[];
   progress: { done: number; skipped: number; total: number };
   next: string | null;
@@ -158,7 +165,7 @@ export async function changeStatus(input: WorkflowInput, known?: ProjectRoot): P
   return {
     change: w.change,
     path: w.changeRel,
-    schema: { ...w.resolved.selection, ...placeOf(w.root.path, w.resolved.location) },
+    schema: schemaRef(w),
     artifacts: arts,
     progress: {
       done: arts.filter((a) => a.status === 'done').length,

@@ -36,7 +36,7 @@ function renderArtifact(i: ArtifactInstructions, style: Style): string {
     return `- ${d.id} [${d.status}]: ${where}${body}`;
   });
   const lines = [
-    `# ${style.bold(i.artifact)}: instructions for change '${i.change}' (schema ${i.schema})`,
+    `# ${style.bold(i.artifact)}: instructions for change '${i.change}' (schema ${i.schema.name})`,
     '',
     `Status: ${i.status}`,
     `Write to: ${i.output.path}${i.output.isGlob ? ' (one file per capability, matching this pattern)' : ''}`,
@@ -65,9 +65,9 @@ function renderApply(i: ApplyInstructions, style: Style): string {
   );
   const files = i.contextFiles.map((f) => `- ${f.artifact}: ${f.path}`);
   const lines = [
-    `# Apply: change '${style.bold(i.change)}' (schema ${i.schema})`,
+    `# Apply: change '${style.bold(i.change)}' (schema ${i.schema.name})`,
     '',
-    `State: ${i.state}: ${i.message}`,
+    `State: ${i.state} - ${i.message}`,
     ...section('Context files', files.length > 0 ? files.join('\n') : 'None written yet.'),
     ...section(`Tasks (${i.progress.done}/${i.progress.total})`, tasks.join('\n')),
     ...section('Instruction', i.instruction),

@@ -32,12 +32,9 @@ export const which: CommandModule = {
     });
     if (opts.json === true) {
       const doc = {
-        schema: r.selection.name,
-        selectedBy: r.selection.selectedBy,
-        selectedIn: r.selection.selectedIn,
-        change: r.change,
-        ...r.location,
+        schema: { ...r.selection, ...r.location },
         shadows: r.shadows,
+        change: r.change,
         warnings: r.warnings,
         root: rootDoc(r.root),
       };
