@@ -17,7 +17,7 @@ export function json(root: string, args: string[]): Json {
 }
 
 /** Every `<placeholder>` of a template replaced from `values`; a placeholder without a value fails the test. */
-export function fill(template: string, values: Record<string, string>): string {
+function fill(template: string, values: Record<string, string>): string {
   return template.replace(/<(?!!--)([^<>\n]+)>/g, (whole, key: string) => {
     const value = values[key];
     if (value === undefined) throw new Error(`no value for template placeholder ${whole}`);
@@ -70,7 +70,7 @@ const VALUES: Record<string, Record<string, string>> = {
 };
 
 /** Write the artifact the instructions describe, from their template; specs go to specs/search/spec.md. */
-export function writeArtifact(root: string, i: Json): void {
+function writeArtifact(root: string, i: Json): void {
   const values = VALUES[i.artifact];
   if (!values) throw new Error(`no content for ${i.artifact}`);
   let content = fill(i.template.content, values);
