@@ -144,3 +144,63 @@ describe('parseTasks', () => {
     expect(parseTasks('')).toEqual({ tasks: [], groups: [], total: 0, done: 0, listItems: 0 });
   });
 });
+
+describe('parseTasks: tags and acceptance criteria', () => {
+  it('splits trailing [key: value] tags off the text, in line order', () => {
+    const parsed = parseTasks('- [ ] 3.4 Create contact flow [size: M] [After: 2.2, 2.1] [covers: a#B]\n');
+    expect(parsed.tasks[0]).toEqual({
+      line: 1,
+      done: false,
+      text: 'Create contact flow',
+      id: '3.4',
+      depth: 0,
+      tags: [
+        { key: 'size', value: 'M' },
+        { key: 'after', value: '2.2, 2.1' },
+        { key: 'covers', value: 'a#B' },
+      ],
+    });
+  });
+
+  it.each([
+    ['- [ ] 1.1 See [the docs](https://x.y) first', 'See [the docs](https://x.y) first'],
+    ['- [ ] 1.1 Keep [size: M] in the middle', 'Keep [size: M] in the middle'],
+    ['- [ ] 1.1 A bracket [note] without a colon', 'A bracket [note] without a colon'],
+    ['- [ ] 1.1 Nested [a: [b]]', 'Nested [a: [b]]'],
+  ])('%j keeps its text and has no tags', (line, text) => {
+    const task = parseTasks(`${line}\n`).tasks[0];
+    expect(task?.text).toBe(text);
+    expect(task?.tags).toBeUndefined();
+  });
+
+  it('keeps unknown keys and empty values for the metadata reader to judge', () => {
+    const task = parseTasks('- [ ] Fix it [todo: later] [size:]\n').tasks[0];
+    expect(task).toMatchObject({
+      text: 'Fix it',
+      tags: [
+        { key: 'todo', value: 'later' },
+        { key: 'size', value: '' },
+      ],
+    });
+  });
+
+  it('reads checkbox-less items directly under a task as its acceptance criteria', () => {
+    const text = [
+      '## 2. Foundation',
+      '- [ ] 2.1 Data stack [size: M]',
+      '  - Table has one GSI',
+      '  - [ ] 2.1.1 a sub-task is not a criterion',
+      '    - nor is an item under the sub-task',
+      '  - TTL attribute is set',
+      '- a plain top-level item',
+      '- [ ] 2.2 Ai stack',
+    ].join('\n');
+    const parsed = parseTasks(text);
+    expect(parsed.tasks.map((t) => [t.id, t.criteria])).toEqual([
+      ['2.1', ['Table has one GSI', 'TTL attribute is set']],
+      ['2.1.1', ['nor is an item under the sub-task']],
+      ['2.2', undefined],
+    ]);
+    expect(parsed.total).toBe(3);
+  });
+});

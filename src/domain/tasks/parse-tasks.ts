@@ -17,6 +17,18 @@ export interface Task {
   parent?: number;
   /** Index in `groups` of the enclosing `##` heading, if any. */
   group?: number;
+  /** Trailing `[key: value]` tags of the task line, in line order; absent when there are none. */
+  tags?: TaskTag[];
+  /** Plain (checkbox-less) list items directly under the task: its acceptance criteria, if any. */
+  criteria?: string[];
+}
+
+/** One `[key: value]` tag at the end of a task line; `text` never contains it. */
+export interface TaskTag {
+  /** The key in lower case. */
+  key: string;
+  /** The value with surrounding whitespace removed. */
+  value: string;
 }
 
 /** A level-2 heading that groups tasks, usually `## 1. Title`. */
@@ -48,6 +60,8 @@ const CHECKBOX = /^\[([ \t]*(?:[^ \t\]][ \t]*)?)\](?:[ \t]+(.*))?$/;
 const TASK_ID = /^(\d+(?:\.\d+){1,2})\.?(?:[ \t]+|$)/;
 const GROUP_NUMBER = /^(\d+)[.)](?:[ \t]|$)/;
 const FENCE_OPEN = /^ {0,3}(?:`{3,}|~{3,})/;
+/** A `[key: value]` group closing the text; values hold no brackets, so links and boxes never match. */
+const TRAILING_TAG = /[ \t]*\[([A-Za-z][\w-]*)[ \t]*:([^[\]]*)\][ \t]*$/;
 
 /** Display column of the first non-blank character (tabs stop every 4 columns, as in CommonMark). */
 function indentWidth(indent: string): number {
@@ -80,6 +94,17 @@ function readGroup(text: string, line: number): TaskGroup {
   return m ? { line, heading: text, number: Number(m[1]) } : { line, heading: text };
 }
 
+/** Split trailing `[key: value]` tags off `text`. */
+function splitTags(text: string): { text: string; tags: TaskTag[] } {
+  const tags: TaskTag[] = [];
+  let rest = text;
+  for (let m = TRAILING_TAG.exec(rest); m; m = TRAILING_TAG.exec(rest)) {
+    tags.unshift({ key: (m[1] as string).toLowerCase(), value: (m[2] as string).trim() });
+    rest = rest.slice(0, m.index);
+  }
+  return { text: rest.trim(), tags };
+}
+
 function readTask(rest: string, line: number, depth: number): Task | undefined {
   const box = CHECKBOX.exec(rest);
   if (!box) return undefined;
@@ -87,12 +112,25 @@ function readTask(rest: string, line: number, depth: number): Task | undefined {
   let text = (box[2] ?? '').trim();
   const id = TASK_ID.exec(text);
   if (id) text = text.slice(id[0].length).trim();
-  return id ? { line, done, text, id: id[1] as string, depth } : { line, done, text, depth };
+  const split = splitTags(text);
+  const task: Task = id
+    ? { line, done, text: split.text, id: id[1] as string, depth }
+    : { line, done, text: split.text, depth };
+  if (split.tags.length > 0) task.tags = split.tags;
+  return task;
+}
+
+/** Record a checkbox-less item as an acceptance criterion of the task it sits directly under. */
+function addCriterion(tasks: Task[], container: OpenItem | undefined, text: string): void {
+  const task = container?.task === undefined ? undefined : tasks[container.task];
+  if (!task || text === '') return;
+  task.criteria = [...(task.criteria ?? []), text];
 }
 
 /**
  * Parse tasks.md into checkbox tasks with their nesting and `##` groups. Boxes inside fenced code and
- * HTML comments are not tasks; indented sub-tasks are, at any depth.
+ * HTML comments are not tasks; indented sub-tasks are, at any depth. Trailing `[key: value]` tags are
+ * split off the text but not interpreted (`domain/plan/task-meta.ts` reads them).
  */
 export function parseTasks(source: string): ParsedTasks {
   const doc = scanMarkdown(source);
@@ -129,7 +167,7 @@ export function parseTasks(source: string): ParsedTasks {
       if (parent !== undefined) task.parent = parent;
       if (group !== undefined) task.group = group;
       tasks.push(task);
-    }
+    } else addCriterion(tasks, open[open.length - 1], (item[3] ?? '').trim());
     const content = indent + (item[2] as string).length + 1;
     open.push({ content, task: task ? tasks.length - 1 : undefined });
   }
