@@ -92,6 +92,23 @@ describe('createChange', () => {
     });
   });
 
+  it('finds schemas in the user data dir and marks changes of spec-less schemas skip_specs', async () => {
+    const root = makeTree({
+      ...PROJECT,
+      'data/specwright/schemas/notes-only/schema.yaml':
+        'name: notes-only\nversion: 1\nartifacts:\n  - id: notes\n    generates: notes.md\n    description: Notes\n    template: notes.md\n',
+      'data/specwright/schemas/notes-only/templates/notes.md': '# Notes\n',
+    });
+    const env = { XDG_DATA_HOME: join(root, 'data') };
+    const r = await createChange({ cwd: root, name: 'n', schema: 'notes-only', now: FIXED_NOW, env });
+    expect(r.change.schema).toBe('notes-only');
+    const meta = readFileSync(join(root, 'openspec/changes/n/.openspec.yaml'), 'utf8');
+    expect(meta).toContain('skip_specs: true');
+    const normal = await createChange({ cwd: root, name: 'm', now: FIXED_NOW, env });
+    expect(readFileSync(join(root, 'openspec/changes/m/.openspec.yaml'), 'utf8')).not.toContain('skip_specs');
+    expect(normal.change.schema).toBe('spec-driven');
+  });
+
   it('warns about an invalid config field and falls back to spec-driven', async () => {
     const root = makeTree({ ...PROJECT, 'openspec/config.yaml': 'schema: ""\n' });
     const result = await createChange({ cwd: root, name: 'a', now: FIXED_NOW });

@@ -5,8 +5,9 @@ import { formatLocalDate } from '../domain/local-date.ts';
 import { checkChangeName, DEFAULT_SCHEMA, isSchemaName } from '../domain/names.ts';
 import { applyFileTransaction, type FileOp } from '../io/atomic-write.ts';
 import { changeMetadataPath, renderChangeMetadata } from '../io/change-meta.ts';
-import { changePath, findProjectRoot, listProjectSchemas, type ProjectRoot } from '../io/project.ts';
+import { changePath, findProjectRoot, type ProjectRoot } from '../io/project.ts';
 import { readProjectConfig } from '../io/project-config.ts';
+import { findSchemaLocations, listSchemaLocations, loadSchema } from '../io/schemas.ts';
 import { planSkeleton } from './init.ts';
 
 export interface NewChangeInput {
@@ -17,6 +18,8 @@ export interface NewChangeInput {
   /** Workflow schema; default the project config's `schema`, else `spec-driven`. */
   schema?: string;
   now: Date;
+  /** Environment for the user schema directory (XDG_DATA_HOME, HOME). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface NewChangeResult {
@@ -37,17 +40,31 @@ export interface NewChangeResult {
   warnings: string[];
 }
 
-/** Resolve the schema name: it must be built in or a project schema directory with schema.yaml. */
-function resolveSchema(rootPath: string, name: string, fromFlag: boolean): string {
-  const available = [DEFAULT_SCHEMA, ...listProjectSchemas(rootPath).filter((s) => s !== DEFAULT_SCHEMA)];
-  if (isSchemaName(name) && available.includes(name)) return name;
+/**
+ * Resolve the schema name through the shared lookup (project, user data dir, built-ins). Also says
+ * whether the schema writes delta specs at all: a change of a schema without them is `skip_specs`.
+ */
+async function resolveSchema(
+  input: NewChangeInput,
+  rootPath: string,
+  name: string,
+): Promise<{ name: string; writesSpecs: boolean }> {
+  const env = input.env ?? {};
+  const found = isSchemaName(name) ? findSchemaLocations(rootPath, env, name)[0] : undefined;
+  if (found) {
+    const loaded = await loadSchema(found, rootPath);
+    const writesSpecs = loaded.schema?.artifacts.some((a) => a.generates.startsWith('specs/')) ?? true;
+    return { name, writesSpecs };
+  }
+  const available = [...listSchemaLocations(rootPath, env).keys()];
   throw new CliError(
     'unknown_schema',
     `Schema '${name}' not found. Available schemas: ${available.join(', ')}`,
     {
-      fix: fromFlag
-        ? `Use --schema ${available[0]}, or add openspec/schemas/${name}/schema.yaml.`
-        : "Fix the 'schema' field in openspec/config.yaml.",
+      fix:
+        input.schema !== undefined
+          ? `Use --schema ${available[0] ?? DEFAULT_SCHEMA}, or add openspec/schemas/${name}/schema.yaml.`
+          : "Fix the 'schema' field in openspec/config.yaml.",
     },
   );
 }
@@ -75,10 +92,10 @@ export async function createChange(input: NewChangeInput): Promise<NewChangeResu
   const root: ProjectRoot = findProjectRoot(input.cwd) ?? { path: resolve(input.cwd), source: 'implicit' };
   const skeleton = root.source === 'implicit' ? planSkeleton(root.path) : { ops: [], created: [] };
   const { config, warnings } = await readProjectConfig(root.path);
-  const schema = resolveSchema(
+  const { name: schema, writesSpecs } = await resolveSchema(
+    input,
     root.path,
     input.schema ?? config.schema ?? DEFAULT_SCHEMA,
-    input.schema !== undefined,
   );
   assertChangeIsNew(root.path, input.name);
 
@@ -88,6 +105,7 @@ export async function createChange(input: NewChangeInput): Promise<NewChangeResu
     schema,
     created: formatLocalDate(input.now),
     created_at: input.now.toISOString(),
+    ...(writesSpecs ? {} : { skip_specs: true }),
   });
   const files = [metadataPath];
   const writes: FileOp[] = [{ kind: 'write', path: metadataPath, content: metadata }];

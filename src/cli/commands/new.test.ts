@@ -10,7 +10,7 @@ describe('new change command', () => {
     expect(r).toEqual({
       exitCode: 0,
       stdout: "Created change 'add-auth' at openspec/changes/add-auth/\nSchema: spec-driven\n",
-      stderr: 'Next: write openspec/changes/add-auth/proposal.md\n',
+      stderr: 'Next: specwright status --change add-auth\n',
     });
   });
 

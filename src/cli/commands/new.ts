@@ -15,6 +15,7 @@ export async function run(
     cwd: ctx.cwd,
     name: args[0] ?? '',
     now: ctx.now(),
+    env: ctx.env,
     ...(typeof opts.description === 'string' ? { description: opts.description } : {}),
     ...(typeof opts.schema === 'string' ? { schema: opts.schema } : {}),
   });
@@ -34,6 +35,6 @@ export async function run(
   }
   const { id, path, schema } = result.change;
   const stdout = `Created change '${style.bold(id)}' at ${path}/\nSchema: ${schema}\n`;
-  notes.push(`Next: write ${path}/proposal.md\n`);
+  notes.push(`Next: specwright status --change ${id}\n`);
   return { exitCode: 0, stdout, stderr: notes.join('') };
 }
