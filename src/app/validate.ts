@@ -5,8 +5,9 @@ import { compareCodePoints } from '../domain/compare-code-points.ts';
 import { CliError } from '../domain/errors.ts';
 import { hasErrors, type Issue } from '../domain/issue.ts';
 import type { ParsedMain } from '../domain/merge/merge.ts';
+import type { SpecSource } from '../domain/plan/coverage.ts';
+import { checkChangeTasks } from '../domain/plan/plan-tasks.ts';
 import { parseSpec } from '../domain/spec/parse-spec.ts';
-import { checkTaskNumbering } from '../domain/tasks/check-task-numbering.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
 import { findOverlaps } from '../domain/validation/overlap.ts';
 import { validateSpec } from '../domain/validation/spec-rules.ts';
@@ -111,14 +112,21 @@ export async function planChangeAt(
     const stale = findStaleTargets(pending, base, await loadLedger(root), `${changeRel}/.openspec.yaml`);
     plan.issues.push(...stale);
   }
+  const { mainSpecs } = input;
+  // Task `covers` references may name capabilities the change does not touch: those are read on demand.
+  const specs: SpecSource = {
+    deltas: plan.deltas,
+    mainSpec: (cap) =>
+      mainSpecs.has(cap) ? mainSpecs.get(cap) : readTextFileIfExists(root, mainSpecPath(cap)),
+  };
   const tasksRel = `${changeRel}/tasks.md`;
   const tasksText = readTextFileIfExists(root, tasksRel);
   const taskIssues =
     tasksText === undefined
       ? []
-      : checkTaskNumbering(parseTasks(tasksText)).map((i) => ({ ...i, file: tasksRel }));
-  const { mainSpecs } = input;
-  return { plan, flags, base, mainSpecs, synced, issues: [...metaIssues, ...plan.issues, ...taskIssues] };
+      : checkChangeTasks(parseTasks(tasksText), specs).map((i) => ({ file: tasksRel, ...i }));
+  const issues = [...metaIssues, ...plan.issues, ...taskIssues];
+  return { plan, flags, base, mainSpecs, synced, specs, issues };
 }
 
 /** Validate several changes together; overlapping edits of one requirement are warned about on both. */

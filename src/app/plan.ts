@@ -1,0 +1,39 @@
+import { CliError } from '../domain/errors.ts';
+import { hasErrors } from '../domain/issue.ts';
+import { planTasks, type SizeWeights, type TaskPlan } from '../domain/plan/plan-tasks.ts';
+import { parseTasks } from '../domain/tasks/parse-tasks.ts';
+import { readTextFileIfExists } from '../io/fs-safe.ts';
+import { resolveChangeDir } from './resolve-item.ts';
+import { planChangeAt } from './validate.ts';
+
+export interface ChangeTaskPlan extends TaskPlan {
+  change: string;
+  /** Root-relative path of the change's tasks.md. */
+  file: string;
+  /** False when the plan has an ERROR (a cycle, an unknown dependency, a malformed tag, …). */
+  valid: boolean;
+}
+
+/**
+ * Plan the tasks of an active change: read its tasks.md and its deltas (the same way `validate` does),
+ * then lay the tasks out in waves. Issues in tasks.md carry its path. Fails with `no_tasks` when the
+ * change has no tasks.md.
+ */
+export async function planChangeTasks(
+  root: string,
+  name: string,
+  weights: Partial<SizeWeights> = {},
+): Promise<ChangeTaskPlan> {
+  const changeRel = resolveChangeDir(root, name);
+  const file = `${changeRel}/tasks.md`;
+  const text = readTextFileIfExists(root, file);
+  if (text === undefined) {
+    throw new CliError('no_tasks', `Change '${name}' has no tasks.md.`, {
+      fix: `Write ${file} with tasks such as "- [ ] 1.1 Do something [size: S]".`,
+    });
+  }
+  const { specs } = await planChangeAt(root, name, changeRel);
+  const plan = planTasks(parseTasks(text), specs, weights);
+  const issues = plan.issues.map((i) => ({ file, ...i }));
+  return { change: name, file, ...plan, issues, valid: !hasErrors(issues) };
+}
