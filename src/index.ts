@@ -3,6 +3,7 @@
 
 export { type ArchiveOptions, ArchiveRefused, type ArchiveResult, archiveChange } from './app/archive.ts';
 export { type InitInput, type InitResult, initProject } from './app/init.ts';
+export { applyInstructions, artifactInstructions } from './app/instructions.ts';
 export {
   type ChangeSort,
   type ChangeStatus,
@@ -14,7 +15,11 @@ export {
   type SpecSummary,
 } from './app/list.ts';
 export { createChange, type NewChangeInput, type NewChangeResult } from './app/new-change.ts';
+export { forkSchema, initSchema, listSchemas, validateSchemas, whichSchema } from './app/schemas.ts';
 export { type ShownChange, type ShownSpec, showChange, showSpec } from './app/show.ts';
+export { allChangesStatus, changeStatus } from './app/status.ts';
+export { syncChange } from './app/sync.ts';
+export { listTemplates } from './app/templates.ts';
 export {
   runValidation,
   type ValidatedItem,

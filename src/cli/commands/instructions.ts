@@ -7,7 +7,7 @@ import {
 import type { ChangeWorkflow } from '../../app/status.ts';
 import { CliError } from '../../domain/errors.ts';
 import type { CliContext, CommandResult } from '../context.ts';
-import { createStyle, type Style } from '../render/human.ts';
+import { createStyle, formatWarnings, type Style } from '../render/human.ts';
 import { renderJson, rootJson } from '../render/json.ts';
 
 export const jsonNullShape = { change: null, root: null };
@@ -78,7 +78,7 @@ function renderApply(i: ApplyInstructions, style: Style): string {
 }
 
 function warningText(warnings: readonly string[], style: Style): string {
-  return warnings.map((w) => `${style.yellow('Warning:')} ${w}\n`).join('');
+  return formatWarnings(style, warnings);
 }
 
 function output(

@@ -1,6 +1,6 @@
 import { createChange } from '../../app/new-change.ts';
 import type { CliContext, CommandResult } from '../context.ts';
-import { createStyle } from '../render/human.ts';
+import { createStyle, formatWarnings } from '../render/human.ts';
 import { renderJson, rootJson } from '../render/json.ts';
 
 export const jsonNullShape = { change: null, root: null };
@@ -20,7 +20,7 @@ export async function run(
     ...(typeof opts.schema === 'string' ? { schema: opts.schema } : {}),
   });
   const style = createStyle(ctx.color);
-  const notes = result.warnings.map((w) => `${style.yellow('Warning:')} ${w}\n`);
+  const notes = [formatWarnings(style, result.warnings)];
   if (result.createdSkeleton.length > 0) {
     notes.push(
       `No OpenSpec project found; created ${result.createdSkeleton.join(', ')} in ${result.root.path}\n`,

@@ -3,7 +3,7 @@
 import { forkSchema, initSchema, validateSchemas, whichSchema } from '../../app/schemas.ts';
 import type { CommandModule } from '../command.ts';
 import type { CommandResult } from '../context.ts';
-import { createStyle, type Style } from '../render/human.ts';
+import { createStyle, formatWarnings, type Style } from '../render/human.ts';
 import { renderIssues } from '../render/issues.ts';
 import { renderJson } from '../render/json.ts';
 
@@ -12,7 +12,7 @@ function rootDoc(root: { path: string } | undefined): { path: string } | null {
 }
 
 function warningText(warnings: readonly string[], style: Style): string {
-  return warnings.map((w) => `${style.yellow('Warning:')} ${w}\n`).join('');
+  return formatWarnings(style, warnings);
 }
 
 function str(value: unknown): string | undefined {

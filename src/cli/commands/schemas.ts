@@ -1,6 +1,6 @@
 import { listSchemas } from '../../app/schemas.ts';
 import type { CliContext, CommandResult } from '../context.ts';
-import { createStyle } from '../render/human.ts';
+import { createStyle, formatWarnings } from '../render/human.ts';
 import { renderJson } from '../render/json.ts';
 
 export const jsonNullShape = { schemas: [], root: null };
@@ -28,6 +28,6 @@ export async function run(
     );
     return lines.join('\n');
   });
-  const stderr = warnings.map((w) => `${style.yellow('Warning:')} ${w}\n`).join('');
+  const stderr = formatWarnings(style, warnings);
   return { exitCode: 0, stdout: `Available schemas:\n${blocks.join('\n\n')}\n`, stderr };
 }

@@ -7,7 +7,7 @@ import {
 import type { ArtifactState } from '../../domain/workflow/status.ts';
 import { requireProjectRoot } from '../../io/project.ts';
 import type { CliContext, CommandResult } from '../context.ts';
-import { createStyle, padToWidth, type Style, textWidth } from '../render/human.ts';
+import { createStyle, formatWarnings, padToWidth, type Style, textWidth } from '../render/human.ts';
 import { renderJson, rootJson } from '../render/json.ts';
 
 export function jsonNullShape(opts: Record<string, unknown>) {
@@ -68,7 +68,7 @@ function renderAll(changes: (ChangeStatusResult | BrokenChangeStatus)[], style: 
 }
 
 function warningText(warnings: readonly string[], style: Style): string {
-  return [...new Set(warnings)].map((w) => `${style.yellow('Warning:')} ${w}\n`).join('');
+  return formatWarnings(style, [...new Set(warnings)]);
 }
 
 /** `specwright status [--change <c>] [--schema <s>] [--json]`. */

@@ -1,6 +1,6 @@
 import { listTemplates } from '../../app/templates.ts';
 import type { CliContext, CommandResult } from '../context.ts';
-import { createStyle, padToWidth, textWidth } from '../render/human.ts';
+import { createStyle, formatWarnings, padToWidth, textWidth } from '../render/human.ts';
 import { renderJson } from '../render/json.ts';
 
 export const jsonNullShape = { schema: null, templates: [], root: null };
@@ -28,6 +28,6 @@ export async function run(
     `Schema: ${result.schema.name} (${result.schema.source}: ${result.schema.path})`,
     ...result.templates.map((t) => `  ${padToWidth(t.artifact, width)}  ${t.path}`),
   ];
-  const stderr = result.warnings.map((w) => `${style.yellow('Warning:')} ${w}\n`).join('');
+  const stderr = formatWarnings(style, result.warnings);
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr };
 }

@@ -9,6 +9,11 @@ export function createStyle(color: boolean): Style {
   return pc.createColors(color);
 }
 
+/** Non-fatal warnings as `Warning: …` lines for stderr. */
+export function formatWarnings(style: Style, warnings: readonly string[]): string {
+  return warnings.map((w) => `${style.yellow('Warning:')} ${w}\n`).join('');
+}
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
