@@ -11,7 +11,13 @@ import { parseTasks } from '../domain/tasks/parse-tasks.ts';
 import { applyFileTransaction, type FileOp } from '../io/atomic-write.ts';
 import { readTextFileIfExists } from '../io/fs-safe.ts';
 import { clearLedgerCache, renderArchiveRecord } from '../io/ledger.ts';
+import { readProjectConfig } from '../io/project-config.ts';
 import { resolveChangeDir } from './resolve-item.ts';
+import { resolveSchema } from './schemas.ts';
+import { readTrackedTasks } from './status.ts';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
 import { planChangeAt } from './validate.ts';
 
 export interface ArchiveOptions {
@@ -20,6 +26,8 @@ export interface ArchiveOptions {
   skipSpecs: boolean;
   noValidate: boolean;
   now: Date;
+  /** Environment for locating user schemas (XDG_DATA_HOME, HOME). */
+  env?: Env;
   /** Test seam: called before each file operation; throwing aborts and rolls back. */
   beforeOp?: (op: FileOp, index: number) => void;
 }
@@ -72,12 +80,23 @@ export function sumCounts(plans: MergePlan[]): MergeCounts {
   return t;
 }
 
-function taskProgress(root: string, changeRel: string) {
-  const rel = `${changeRel}/tasks.md`;
-  const text = readTextFileIfExists(root, rel);
-  if (text === undefined) return { done: 0, total: 0 };
-  const { done, total } = parseTasks(text);
-  return { done, total };
+/**
+ * Task progress of the files the change's schema tracks (`apply.tracks`); `tasks.md` when the schema
+ * cannot be resolved (an OpenSpec change naming a schema this machine lacks still archives).
+ */
+async function taskProgress(root: string, changeRel: string, name: string, env: Env) {
+  try {
+    const { config } = await readProjectConfig(root);
+    const configSchema = config.schema !== undefined ? { configSchema: config.schema } : {};
+    const { schema } = await resolveSchema(root, env, { change: name, ...configSchema });
+    const { done, total } = readTrackedTasks(root, changeRel, schema);
+    return { done, total };
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    const text = readTextFileIfExists(root, `${changeRel}/tasks.md`);
+    const { done, total } = text === undefined ? { done: 0, total: 0 } : parseTasks(text);
+    return { done, total };
+  }
 }
 
 /** The writes and deletions that carry out merge plans (unchanged specs are left alone). */
@@ -110,7 +129,7 @@ export async function archiveChange(
       fix: 'Rename or remove the existing archive folder first.',
     });
   }
-  const tasks = taskProgress(root, changeRel);
+  const tasks = await taskProgress(root, changeRel, name, opts.env ?? {});
   if (tasks.done < tasks.total && !opts.yes) {
     const open = tasks.total - tasks.done;
     throw new CliError(

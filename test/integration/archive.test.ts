@@ -100,3 +100,21 @@ describe('archiveChange', () => {
     await expect(archiveChange(root, 'add-auht', opts)).rejects.toThrow(/Did you mean: add-auth/);
   });
 });
+
+describe('archiveChange with a schema that tracks another task file', () => {
+  it('counts the tasks of apply.tracks, not tasks.md', async () => {
+    const files = f2Files();
+    files['openspec/schemas/todo-flow/schema.yaml'] =
+      'name: todo-flow\nversion: 1\nartifacts:\n  - id: specs\n    generates: specs/**/*.md\n    description: Deltas\n    template: spec.md\n  - id: todo\n    generates: todo.md\n    description: Work\n    template: todo.md\n    requires: [specs]\napply:\n  requires: [todo]\n  tracks: todo.md\n';
+    files['openspec/schemas/todo-flow/templates/spec.md'] = '## ADDED Requirements\n';
+    files['openspec/schemas/todo-flow/templates/todo.md'] = '- [ ] 1.1 x\n';
+    files['openspec/changes/add-auth/.openspec.yaml'] = 'schema: todo-flow\ncreated: 2026-01-01\n';
+    files['openspec/changes/add-auth/tasks.md'] = '- [x] 1.1 done\n';
+    files['openspec/changes/add-auth/todo.md'] = '- [x] 1.1 a\n- [ ] 1.2 b\n';
+    const root = project(files);
+    await expect(archiveChange(root, 'add-auth', { ...opts, yes: false })).rejects.toMatchObject({
+      code: 'archive_tasks_incomplete',
+      message: expect.stringContaining('(1/2 done)'),
+    });
+  });
+});

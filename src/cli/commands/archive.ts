@@ -60,6 +60,7 @@ export async function run(
         skipSpecs: opts.skipSpecs === true,
         noValidate: opts.validate === false,
         now: ctx.now(),
+        env: ctx.env,
       });
     const result = await archive(opts.yes === true).catch((e: unknown) =>
       confirmIncomplete(ctx, opts, e, archive),
