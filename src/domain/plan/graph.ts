@@ -15,7 +15,7 @@ export interface GraphNode {
 }
 
 /** A task that could have run in `wave` but was moved later because `behind` holds `resource` there. */
-export interface ResourceWait {
+interface ResourceWait {
   task: string;
   resource: string;
   behind: string;

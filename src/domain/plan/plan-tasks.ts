@@ -10,7 +10,7 @@ import { readTaskMeta, type Size, type TaskMeta, usesCoverage, usesMetadata } fr
 export type SizeWeights = Record<Size | 'unsized', number>;
 
 /** Powers of two, so each size is about twice the effort of the one below it. */
-export const DEFAULT_WEIGHTS: Readonly<SizeWeights> = { XS: 1, S: 2, M: 4, L: 8, XL: 16, unsized: 1 };
+const DEFAULT_WEIGHTS: Readonly<SizeWeights> = { XS: 1, S: 2, M: 4, L: 8, XL: 16, unsized: 1 };
 
 interface Progress {
   done: number;

@@ -37,7 +37,7 @@ export function renderMermaid(plan: TaskPlan): string {
     out.push(`  ${nodeId(e.from)} ${arrow} ${nodeId(e.to)}`);
     if (e.critical) critical.push(i);
   });
-  out.push('  classDef critical stroke:#d33,stroke-width:3px', '  classDef done fill:#e8f5e9,color:#555');
+  out.push(`  classDef critical ${CRITICAL_STYLE}`, '  classDef done fill:#e8f5e9,color:#555');
   const done = plan.tasks.filter((t) => t.done).map((t) => nodeId(t.id));
   if (done.length > 0) out.push(`  class ${done.join(',')} done`);
   if (plan.criticalPath.tasks.length > 0)

@@ -2,7 +2,7 @@ import type { Issue } from '../issue.ts';
 import type { ParsedTasks, Task } from '../tasks/parse-tasks.ts';
 
 /** T-shirt sizes, smallest first. */
-export const SIZES = ['XS', 'S', 'M', 'L', 'XL'] as const;
+const SIZES = ['XS', 'S', 'M', 'L', 'XL'] as const;
 export type Size = (typeof SIZES)[number];
 
 /** A `capability#Requirement` or `capability#Requirement/Scenario` reference, as written. */

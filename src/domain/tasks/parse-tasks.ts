@@ -24,7 +24,7 @@ export interface Task {
 }
 
 /** One `[key: value]` tag at the end of a task line; `text` never contains it. */
-export interface TaskTag {
+interface TaskTag {
   /** The key in lower case. */
   key: string;
   /** The value with surrounding whitespace removed. */
