@@ -217,4 +217,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [{ flags: '--force', description: 'replace an existing openspec/schemas/<name>/' }, JSON_OPTION],
     load: async () => (await import('./commands/schema.ts')).fork,
   },
+  {
+    name: 'plan',
+    description: 'Lay out a change’s tasks in parallel waves with the critical path (from task tags)',
+    args: [{ name: 'change', description: 'change name', required: true }],
+    options: [
+      {
+        flags: '--format <format>',
+        description: 'output format',
+        choices: ['text', 'mermaid', 'dot'],
+        defaultValue: 'text',
+      },
+      JSON_OPTION,
+    ],
+    load: () => import('./commands/plan.ts'),
+  },
 ];
