@@ -15,6 +15,7 @@ export {
   type SpecSummary,
 } from './app/list.ts';
 export { createChange, type NewChangeInput, type NewChangeResult } from './app/new-change.ts';
+export { planChangeTasks } from './app/plan.ts';
 export { forkSchema, initSchema, listSchemas, validateSchemas, whichSchema } from './app/schemas.ts';
 export { type ShownChange, type ShownSpec, showChange, showSpec } from './app/show.ts';
 export { allChangesStatus, changeStatus } from './app/status.ts';

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { CliError } from '../domain/errors.ts';
+import { readTaskMeta } from '../domain/plan/task-meta.ts';
 import { closestNames } from '../domain/suggest.ts';
 import {
   type ArtifactPlan,
@@ -102,11 +103,23 @@ export async function artifactInstructions(
 
 interface ApplyTask {
   id: string | null;
+  /** The task text without its trailing `[key: value]` tags. */
   text: string;
   done: boolean;
   /** Root-relative file and 1-based line of the checkbox. */
   file: string;
   line: number;
+  /** Planning metadata from the task's tags (empty lists when it has none). */
+  size: string | null;
+  after: string[];
+  covers: string[];
+  uses: string[];
+}
+
+/** Unchecked tasks whose `after` dependencies are all checked: what several agents can take at once. */
+function readyTasks(tasks: readonly ApplyTask[]): ApplyTask[] {
+  const done = new Set(tasks.filter((t) => t.done && t.id !== null).map((t) => t.id as string));
+  return tasks.filter((t) => !t.done && t.after.every((id) => done.has(id)));
 }
 
 export interface ApplyInstructions {
@@ -119,6 +132,8 @@ export interface ApplyInstructions {
   tracks: string | null;
   tasks: ApplyTask[];
   pending: ApplyTask[];
+  /** Pending tasks whose dependencies are all done (every pending task when no task uses `after`). */
+  ready: ApplyTask[];
   progress: { done: number; total: number; remaining: number };
   instruction: string;
   context: string | null;
@@ -133,13 +148,20 @@ export async function applyInstructions(
   const w = await loadChangeWorkflow(input);
   const tracked = readTrackedTasks(w.root.path, w.changeRel, w.resolved.schema);
   const apply = computeApplyStatus(w.status, tracked);
-  const tasks: ApplyTask[] = tracked.tasks.map((t) => ({
-    id: t.id ?? null,
-    text: t.text,
-    done: t.done,
-    file: t.file,
-    line: t.line,
-  }));
+  const tasks: ApplyTask[] = tracked.tasks.map((t) => {
+    const { meta } = readTaskMeta(t);
+    return {
+      id: t.id ?? null,
+      text: t.text,
+      done: t.done,
+      file: t.file,
+      line: t.line,
+      size: meta.size ?? null,
+      after: meta.after,
+      covers: meta.covers.map((c) => c.ref),
+      uses: meta.uses,
+    };
+  });
   const instructions: ApplyInstructions = {
     change: w.change,
     schema: schemaRef(w),
@@ -150,6 +172,7 @@ export async function applyInstructions(
     tracks: tracked.tracks,
     tasks,
     pending: tasks.filter((t) => !t.done),
+    ready: readyTasks(tasks),
     progress: { done: tracked.done, total: tracked.total, remaining: tracked.total - tracked.done },
     instruction: w.resolved.schema.apply?.instruction?.trim() || DEFAULT_APPLY_INSTRUCTION,
     context: optionalText(w.config.context),

@@ -103,6 +103,7 @@ describe('workflow JSON shapes', () => {
         'tracks',
         'tasks',
         'pending',
+        'ready',
         'progress',
         'instruction',
         'context',
@@ -111,7 +112,9 @@ describe('workflow JSON shapes', () => {
         'root',
       ),
     );
-    expect(keys(a.tasks[0])).toEqual(sorted('id', 'text', 'done', 'file', 'line'));
+    expect(keys(a.tasks[0])).toEqual(
+      sorted('id', 'text', 'done', 'file', 'line', 'size', 'after', 'covers', 'uses'),
+    );
     expect(keys(a.contextFiles[0])).toEqual(['artifact', 'path']);
     expect(keys(a.progress)).toEqual(sorted('done', 'total', 'remaining'));
   });
