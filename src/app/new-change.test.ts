@@ -88,7 +88,7 @@ describe('createChange', () => {
       createChange({ cwd: root, name: 'c', schema: '../tdd', now: FIXED_NOW }),
     ).rejects.toMatchObject({
       code: 'unknown_schema',
-      message: "Schema '../tdd' not found. Available schemas: spec-driven, tdd",
+      message: "Schema '../tdd' not found. Available schemas: research-driven, spec-driven, tdd",
     });
   });
 

@@ -111,9 +111,11 @@ describe('list and validate', () => {
     const r = await listSchemas({ cwd: root, env });
     expect(r.schemas.map((s) => [s.name, s.source, s.valid])).toEqual([
       ['broken', 'project', false],
+      ['research-driven', 'package', true],
       ['spec-driven', 'package', true],
     ]);
-    expect(r.schemas[1]?.artifacts).toEqual(['proposal', 'specs', 'design', 'tasks']);
+    expect(r.schemas[1]?.artifacts).toEqual(['proposal', 'research', 'design', 'specs', 'analysis', 'tasks']);
+    expect(r.schemas[2]?.artifacts).toEqual(['proposal', 'specs', 'design', 'tasks']);
     expect(r.warnings).toEqual(["Schema 'broken' is invalid; run: specwright schema validate broken"]);
     const v = await validateSchemas({ cwd: root, env });
     expect(v.valid).toBe(false);

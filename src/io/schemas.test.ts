@@ -44,7 +44,11 @@ describe('schema search path', () => {
       ['user', join(dir, 'data/openspec/schemas/spec-driven')],
       ['package', join(builtinSchemasDir(), 'spec-driven')],
     ]);
-    expect([...listSchemaLocations(join(dir, 'project'), env).keys()]).toEqual(['legacy', 'spec-driven']);
+    expect([...listSchemaLocations(join(dir, 'project'), env).keys()]).toEqual([
+      'legacy',
+      'research-driven',
+      'spec-driven',
+    ]);
   });
 
   it('uses ~/.local/share without XDG_DATA_HOME, and ignores a relative XDG_DATA_HOME', () => {
@@ -64,7 +68,11 @@ describe('schema search path', () => {
     });
     symlinkSync(join(dir, s, 'mini'), join(dir, s, 'linked'));
     const env = { XDG_DATA_HOME: dir };
-    expect([...listSchemaLocations(undefined, env).keys()]).toEqual(['mini', 'spec-driven']);
+    expect([...listSchemaLocations(undefined, env).keys()]).toEqual([
+      'mini',
+      'research-driven',
+      'spec-driven',
+    ]);
     expect(() => findSchemaLocations(undefined, env, '../etc')).toThrow(/not a valid schema name/);
   });
 });
