@@ -14,6 +14,7 @@ import { type ApplyState, computeApplyStatus } from '../domain/workflow/status.t
 import { readTextFile } from '../io/fs-safe.ts';
 import { PROJECT_PATHS } from '../io/project.ts';
 import { displayPath, listSchemaLocations, loadSchema, readTemplate } from '../io/schemas.ts';
+import { listScratchpads, type Scratchpad } from './research.ts';
 import {
   type ChangeWorkflow,
   loadChangeWorkflow,
@@ -30,6 +31,14 @@ export interface ArtifactInstructions
   output: { path: string; absolutePath: string; isGlob: boolean; existing: string[] };
   template: { path: string; content: string };
   dependencies: (DependencyRef & { contents: { path: string; text: string }[] | null })[];
+  /** Research notes to read besides the dependencies and the output; `text` only with `--inline`. */
+  scratchpads: (Scratchpad & { text: string | null })[];
+}
+
+/** The change's scratchpads other than `listed` (files the document already points at). */
+function otherScratchpads(w: ChangeWorkflow, listed: readonly string[]): Scratchpad[] {
+  const seen = new Set(listed);
+  return listScratchpads(w.root.path, w.changeRel).filter((s) => !seen.has(s.path));
 }
 
 /** Rule keys of config.yaml that match no artifact of any available schema: likely typos worth a warning. */
@@ -87,6 +96,9 @@ export async function artifactInstructions(
       existing: plan.existing,
     },
     dependencies: plan.dependencies.map((d) => ({ ...d, contents: input.inline ? read(d.files) : null })),
+    scratchpads: otherScratchpads(w, [...plan.existing, ...plan.dependencies.flatMap((d) => d.files)]).map(
+      (s) => ({ ...s, text: input.inline ? readTextFile(w.root.path, s.path) : null }),
+    ),
     unlocks: plan.unlocks,
     instruction: plan.instruction,
     context: plan.context,
@@ -129,6 +141,8 @@ export interface ApplyInstructions {
   message: string;
   missingArtifacts: string[];
   contextFiles: { artifact: string; path: string }[];
+  /** Research notes not already among `contextFiles` (a schema without a research artifact). */
+  scratchpads: Scratchpad[];
   tracks: string | null;
   tasks: ApplyTask[];
   pending: ApplyTask[];
@@ -162,13 +176,18 @@ export async function applyInstructions(
       uses: meta.uses,
     };
   });
+  const contextFiles = w.status.artifacts.flatMap((a) => a.files.map((path) => ({ artifact: a.id, path })));
   const instructions: ApplyInstructions = {
     change: w.change,
     schema: schemaRef(w),
     state: apply.state,
     message: apply.message,
     missingArtifacts: w.status.missingForApply,
-    contextFiles: w.status.artifacts.flatMap((a) => a.files.map((path) => ({ artifact: a.id, path }))),
+    contextFiles,
+    scratchpads: otherScratchpads(
+      w,
+      contextFiles.map((f) => f.path),
+    ),
     tracks: tracked.tracks,
     tasks,
     pending: tasks.filter((t) => !t.done),

@@ -8,6 +8,7 @@ import { matchOutputs } from '../io/change-outputs.ts';
 import { readTextFile } from '../io/fs-safe.ts';
 import { listActiveChanges, type ProjectRoot, requireProjectRoot } from '../io/project.ts';
 import { readProjectConfigStrict } from '../io/project-config.ts';
+import { listScratchpads, type Scratchpad } from './research.ts';
 import { resolveChangeDir } from './resolve-item.ts';
 import {
   type PlaceJson,
@@ -108,6 +109,8 @@ export interface ChangeStatusResult {
   next: string | null;
   nextCommand: string | null;
   tasks: { tracks: string | null; files: string[]; done: number; total: number };
+  /** The change's research notes (`research/*.md`), whatever its schema. */
+  scratchpads: Scratchpad[];
   readyToApply: boolean;
   readyToArchive: boolean;
   /** Why the change cannot be archived yet (empty when it can). */
@@ -175,6 +178,7 @@ export async function changeStatus(input: WorkflowInput, known?: ProjectRoot): P
     next: w.status.next ?? null,
     nextCommand: nextCommandOf(w, blockers, tasks.total === 0 || tasks.done < tasks.total),
     tasks: { tracks: tasks.tracks, files: tasks.files, done: tasks.done, total: tasks.total },
+    scratchpads: listScratchpads(w.root.path, w.changeRel),
     readyToApply: w.status.readyToApply,
     readyToArchive: blockers.length === 0,
     archiveBlockers: blockers,

@@ -22,6 +22,7 @@ const STATUS = sorted(
   'next',
   'nextCommand',
   'tasks',
+  'scratchpads',
   'readyToApply',
   'readyToArchive',
   'archiveBlockers',
@@ -35,6 +36,8 @@ function project(): string {
   const dir = join(root, 'openspec/changes/add-search');
   writeFileSync(join(dir, 'proposal.md'), '# Add search\n');
   writeFileSync(join(dir, 'tasks.md'), '## 1. Build\n\n- [ ] 1.1 Index\n');
+  mkdirSync(join(dir, 'research'));
+  writeFileSync(join(dir, 'research/qa.md'), '# QA\n');
   return root;
 }
 
@@ -48,6 +51,7 @@ describe('workflow JSON shapes', () => {
     expect(keys(s.progress)).toEqual(sorted('done', 'skipped', 'total'));
     expect(keys(s.tasks)).toEqual(sorted('tracks', 'files', 'done', 'total'));
     expect(keys(s.validation)).toEqual(sorted('errors', 'warnings'));
+    expect(keys(s.scratchpads[0])).toEqual(['kind', 'path']);
     expect(s.root).toEqual({ path: root });
   });
 
@@ -77,6 +81,7 @@ describe('workflow JSON shapes', () => {
         'missingDeps',
         'output',
         'dependencies',
+        'scratchpads',
         'unlocks',
         'instruction',
         'context',
@@ -91,6 +96,7 @@ describe('workflow JSON shapes', () => {
     expect(keys(i.output)).toEqual(sorted('path', 'absolutePath', 'isGlob', 'existing'));
     expect(keys(i.dependencies[0])).toEqual(sorted('id', 'status', 'path', 'files', 'contents'));
     expect(keys(i.template)).toEqual(['content', 'path']);
+    expect(keys(i.scratchpads[0])).toEqual(['kind', 'path', 'text']);
     const a = json(root, ['instructions', 'apply', '--change', 'add-search']);
     expect(keys(a)).toEqual(
       sorted(
@@ -100,6 +106,7 @@ describe('workflow JSON shapes', () => {
         'message',
         'missingArtifacts',
         'contextFiles',
+        'scratchpads',
         'tracks',
         'tasks',
         'pending',
@@ -116,6 +123,7 @@ describe('workflow JSON shapes', () => {
       sorted('id', 'text', 'done', 'file', 'line', 'size', 'after', 'covers', 'uses'),
     );
     expect(keys(a.contextFiles[0])).toEqual(['artifact', 'path']);
+    expect(keys(a.scratchpads[0])).toEqual(['kind', 'path']);
     expect(keys(a.progress)).toEqual(sorted('done', 'total', 'remaining'));
   });
 

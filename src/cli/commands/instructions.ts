@@ -29,6 +29,16 @@ function languageNote(language: string | null): string | null {
     : null;
 }
 
+/** Scratchpads as `- kind: path` lines, each followed by its text when inlined; null when there are none. */
+function scratchpadList(
+  pads: readonly { kind: string; path: string; text?: string | null }[],
+): string | null {
+  if (pads.length === 0) return null;
+  return pads
+    .map((p) => `- ${p.kind}: ${p.path}${p.text ? `\n${fenced(p.text, 'markdown')}` : ''}`)
+    .join('\n');
+}
+
 function renderArtifact(i: ArtifactInstructions, style: Style): string {
   const deps = i.dependencies.map((d) => {
     const where = d.files.length > 0 ? d.files.join(', ') : `${d.path} (not written yet)`;
@@ -39,12 +49,13 @@ function renderArtifact(i: ArtifactInstructions, style: Style): string {
     `# ${style.bold(i.artifact)}: instructions for change '${i.change}' (schema ${i.schema.name})`,
     '',
     `Status: ${i.status}`,
-    `Write to: ${i.output.path}${i.output.isGlob ? ' (one file per capability, matching this pattern)' : ''}`,
+    `Write to: ${i.output.path}${i.output.isGlob ? ' (one or more files matching this pattern)' : ''}`,
     `Description: ${i.description}`,
     ...section(
       'Read first',
       deps.length > 0 ? deps.join('\n') : 'Nothing: this artifact depends on no other.',
     ),
+    ...section('Research notes', scratchpadList(i.scratchpads)),
     ...section('Project context', i.context),
     ...section('Rules', i.rules.map((r) => `- ${r}`).join('\n')),
     ...section('Language', languageNote(i.language)),
@@ -69,6 +80,7 @@ function renderApply(i: ApplyInstructions, style: Style): string {
     '',
     `State: ${i.state} - ${i.message}`,
     ...section('Context files', files.length > 0 ? files.join('\n') : 'None written yet.'),
+    ...section('Research notes', scratchpadList(i.scratchpads)),
     ...section(`Tasks (${i.progress.done}/${i.progress.total})`, tasks.join('\n')),
     ...section('Instruction', i.instruction),
     ...section('Project context', i.context),

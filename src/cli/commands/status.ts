@@ -39,6 +39,7 @@ function renderOne(s: ChangeStatusResult, style: Style): string {
     '',
     ...s.artifacts.map((a) => artifactLine(a, width, style)),
     '',
+    ...(s.scratchpads.length > 0 ? [`Scratchpads: ${s.scratchpads.map((p) => p.kind).join(', ')}`] : []),
     `Tasks: ${s.tasks.tracks === null ? 'not tracked by this schema' : `${s.tasks.done}/${s.tasks.total} (${s.tasks.tracks})`}`,
     `Ready to apply: ${s.readyToApply ? 'yes' : 'no'}; ready to archive: ${s.readyToArchive ? 'yes' : 'no'}`,
     ...s.archiveBlockers.map((b) => `  - ${b}`),
