@@ -3,6 +3,7 @@ import { hasErrors } from '../domain/issue.ts';
 import { planTasks, type SizeWeights, type TaskPlan } from '../domain/plan/plan-tasks.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
 import { readTextFileIfExists } from '../io/fs-safe.ts';
+import { type LocatedRisk, type ManifestReport, readManifestReport, readRiskRegister } from './research.ts';
 import { resolveChangeDir } from './resolve-item.ts';
 import { planChangeAt } from './validate.ts';
 
@@ -12,11 +13,16 @@ export interface ChangeTaskPlan extends TaskPlan {
   file: string;
   /** False when the plan has an ERROR (a cycle, an unknown dependency, a malformed tag, …). */
   valid: boolean;
+  /** The risk register of design.md and research/decomposition.md, HIGH first. */
+  risks: LocatedRisk[];
+  /** The tasks checked against analysis.md; null when the change has none. */
+  manifest: Omit<ManifestReport, 'issues'> | null;
 }
 
 /**
  * Plan the tasks of an active change: read its tasks.md and its deltas (the same way `validate` does),
- * then lay the tasks out in waves. Issues in tasks.md carry its path. Fails with `no_tasks` when the
+ * then lay the tasks out in waves. Also reports the risk register and how the tasks match the
+ * implementation manifest (analysis.md). Issues carry their file. Fails with `no_tasks` when the
  * change has no tasks.md.
  */
 export async function planChangeTasks(
@@ -33,7 +39,19 @@ export async function planChangeTasks(
     });
   }
   const { specs } = await planChangeAt(root, name, changeRel);
-  const plan = planTasks(parseTasks(text), specs, weights);
-  const issues = plan.issues.map((i) => ({ file, ...i }));
-  return { change: name, file, ...plan, issues, valid: !hasErrors(issues) };
+  const parsed = parseTasks(text);
+  const plan = planTasks(parsed, specs, weights);
+  const register = readRiskRegister(root, changeRel);
+  const report = readManifestReport(root, changeRel, { parsed, file });
+  const issues = [...plan.issues.map((i) => ({ file, ...i })), ...(report?.issues ?? []), ...register.issues];
+  const manifest = report ? { file: report.file, entries: report.entries, unlisted: report.unlisted } : null;
+  return {
+    change: name,
+    file,
+    ...plan,
+    issues,
+    valid: !hasErrors(issues),
+    risks: register.risks,
+    manifest,
+  };
 }

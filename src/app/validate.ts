@@ -21,6 +21,7 @@ import {
   mainSpecPath,
   PROJECT_PATHS,
 } from '../io/project.ts';
+import { readRiskRegister } from './research.ts';
 import { resolveItem } from './resolve-item.ts';
 
 type ItemType = 'change' | 'spec';
@@ -125,7 +126,8 @@ export async function planChangeAt(
     tasksText === undefined
       ? []
       : checkChangeTasks(parseTasks(tasksText), specs).map((i) => ({ file: tasksRel, ...i }));
-  const issues = [...metaIssues, ...plan.issues, ...taskIssues];
+  const riskIssues = readRiskRegister(root, changeRel).issues;
+  const issues = [...metaIssues, ...plan.issues, ...taskIssues, ...riskIssues];
   return { plan, flags, base, mainSpecs, synced, specs, issues };
 }
 

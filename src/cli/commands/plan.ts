@@ -15,6 +15,8 @@ export const jsonNullShape = {
   waves: [],
   criticalPath: null,
   resources: [],
+  risks: [],
+  manifest: null,
   issues: [],
 };
 
@@ -41,6 +43,31 @@ function taskLine(
   const extra = waits.length > 0 ? `  ${s.yellow(waits.join('; '))}` : '';
   const id = (critical ? `${t.id}*` : t.id).padEnd(idWidth);
   return `  ${mark} ${critical ? s.red(s.bold(id)) : id}  ${t.text}${size}${extra}`;
+}
+
+/** The risk register and the manifest summary: sections only for what the change has. */
+function researchLines(s: Style, plan: ChangeTaskPlan): string[] {
+  const out: string[] = [];
+  if (plan.risks.length > 0) {
+    const width = Math.max(...plan.risks.map((r) => r.level.length));
+    out.push('', s.bold('Risk register'));
+    for (const r of plan.risks) {
+      const level = r.level === 'HIGH' ? s.red(r.level.padEnd(width)) : r.level.padEnd(width);
+      const mitigation = r.mitigation === null ? s.yellow('(no mitigation)') : r.mitigation;
+      out.push(`  ${level}  ${r.text} → ${mitigation}  ${s.dim(`${r.file}:${r.line}`)}`);
+    }
+  }
+  const m = plan.manifest;
+  if (m) {
+    const packages = new Set(m.entries.map((e) => e.package)).size;
+    const untouched = m.entries.filter((e) => !e.touched).length;
+    out.push(
+      '',
+      `${s.bold('Manifest')}  ${s.dim(m.file)}`,
+      `  ${m.entries.length} files in ${packages} packages; ${m.entries.length - untouched} named by tasks, ${untouched} not; ${m.unlisted.length} task file references missing from it`,
+    );
+  }
+  return out;
 }
 
 function renderText(plan: ChangeTaskPlan, color: boolean): string {
@@ -77,6 +104,7 @@ function renderText(plan: ChangeTaskPlan, color: boolean): string {
       out.push(`  ${p.heading}  ${s.dim(`${p.progress.done}/${p.progress.total} done`)}`);
   }
   out.push(
+    ...researchLines(s, plan),
     '',
     plan.issues.length > 0 ? `${s.bold('Issues')}\n${renderIssues(plan.issues, color)}` : 'No issues.',
   );
