@@ -4,6 +4,7 @@
 export { type ArchiveOptions, ArchiveRefused, type ArchiveResult, archiveChange } from './app/archive.ts';
 export { type InitInput, type InitResult, initProject } from './app/init.ts';
 export { applyInstructions, artifactInstructions } from './app/instructions.ts';
+export type { FileEntry, IntegrationReport, Invocation } from './app/integrations.ts';
 export {
   type ChangeSort,
   type ChangeStatus,
@@ -21,6 +22,7 @@ export { type ShownChange, type ShownSpec, showChange, showSpec } from './app/sh
 export { allChangesStatus, changeStatus } from './app/status.ts';
 export { syncChange } from './app/sync.ts';
 export { listTemplates } from './app/templates.ts';
+export { type UpdateInput, type UpdateResult, updateIntegrations } from './app/update.ts';
 export {
   runValidation,
   type ValidatedItem,
@@ -36,4 +38,6 @@ export { parseSpec } from './domain/spec/parse-spec.ts';
 export { renderSpec, type SpecModel } from './domain/spec/render-spec.ts';
 export { checkTaskNumbering } from './domain/tasks/check-task-numbering.ts';
 export { type ParsedTasks, parseTasks, type Task, type TaskGroup } from './domain/tasks/parse-tasks.ts';
+export { TOOLS, type ToolId, type ToolRow } from './domain/tools/tools.ts';
+export { WORKFLOW_IDS, type WorkflowId } from './domain/tools/workflows.ts';
 export type { ProjectRoot, RootSource } from './io/project.ts';

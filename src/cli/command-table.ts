@@ -37,6 +37,7 @@ export interface CommandSpec {
 export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
   new: 'Create a new item (change)',
   schema: 'Inspect, check and create workflow schemas',
+  config: 'User-level defaults for init: tools, profile, workflows, delivery',
 };
 
 const JSON_OPTION: OptionSpec = { flags: '--json', description: 'print one JSON document on stdout' };
@@ -53,9 +54,23 @@ const TYPE_OPTION: OptionSpec = {
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'init',
-    description: 'Create the openspec/ skeleton (idempotent; never overwrites)',
+    description: 'Create the openspec/ skeleton and assistant skills and commands (idempotent)',
     args: [{ name: 'path', description: 'project directory (default: current directory)', required: false }],
-    options: [JSON_OPTION],
+    options: [
+      {
+        flags: '--tools <ids>',
+        description: 'assistants: all, none, or comma-separated ids (see docs/supported-tools.md)',
+      },
+      { flags: '--profile <profile>', description: 'workflow set', choices: ['core', 'custom'] },
+      { flags: '--workflows <ids>', description: 'workflows of the custom profile, comma-separated' },
+      {
+        flags: '--delivery <mode>',
+        description: 'what to generate',
+        choices: ['skills', 'commands', 'both'],
+      },
+      JSON_OPTION,
+      NO_INTERACTIVE,
+    ],
     load: () => import('./commands/init.ts'),
   },
   {
@@ -231,5 +246,64 @@ export const COMMANDS: readonly CommandSpec[] = [
       JSON_OPTION,
     ],
     load: () => import('./commands/plan.ts'),
+  },
+  {
+    name: 'update',
+    description: 'Regenerate the assistant skills and commands init wrote; edited files are kept',
+    args: [{ name: 'path', description: 'project directory (default: current directory)', required: false }],
+    options: [
+      { flags: '--force', description: 'also overwrite files edited since they were generated' },
+      JSON_OPTION,
+    ],
+    load: () => import('./commands/update.ts'),
+  },
+  {
+    name: 'config list',
+    description: 'Show the user-level defaults and the values in force',
+    args: [],
+    options: [JSON_OPTION],
+    load: async () => (await import('./commands/config.ts')).list,
+  },
+  {
+    name: 'config get',
+    description: 'Print one setting (tools, profile, workflows, delivery)',
+    args: [{ name: 'key', description: 'tools, profile, workflows or delivery', required: true }],
+    options: [JSON_OPTION],
+    load: async () => (await import('./commands/config.ts')).get,
+  },
+  {
+    name: 'config set',
+    description: 'Store one setting in the user config',
+    args: [
+      { name: 'key', description: 'tools, profile, workflows or delivery', required: true },
+      { name: 'value', description: 'e.g. claude,cursor or custom or skills', required: true },
+    ],
+    options: [JSON_OPTION],
+    load: async () => (await import('./commands/config.ts')).set,
+  },
+  {
+    name: 'config unset',
+    description: 'Remove one setting so its default applies',
+    args: [{ name: 'key', description: 'tools, profile, workflows or delivery', required: true }],
+    options: [JSON_OPTION],
+    load: async () => (await import('./commands/config.ts')).unset,
+  },
+  {
+    name: 'config path',
+    description: 'Print the path of the user config file',
+    args: [],
+    options: [JSON_OPTION],
+    load: async () => (await import('./commands/config.ts')).path,
+  },
+  {
+    name: 'config profile',
+    description: 'Choose the default workflow profile (asks on a terminal when no profile is given)',
+    args: [{ name: 'profile', description: 'core or custom', required: false }],
+    options: [
+      { flags: '--workflows <ids>', description: 'workflows of the custom profile, comma-separated' },
+      JSON_OPTION,
+      NO_INTERACTIVE,
+    ],
+    load: async () => (await import('./commands/config.ts')).profile,
   },
 ];

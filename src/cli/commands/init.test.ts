@@ -9,10 +9,13 @@ describe('init command', () => {
     const first = await run(fakeContext(dir), [], {});
     expect(first.exitCode).toBe(0);
     expect(first.stdout).toContain(`Initialized OpenSpec layout in ${dir}\n  created  openspec/\n`);
-    expect(first.stderr).toBe('Next: specwright new change <name>\n');
+    expect(first.stderr).toContain(
+      'Note: No assistant selected: add skills and commands with specwright init --tools',
+    );
+    expect(first.stderr).toMatch(/Next: specwright new change <name>\n$/);
     const second = await run(fakeContext(dir), [], {});
     expect(second.stdout).toContain(`Already initialized: ${dir}\n  exists   openspec/\n`);
-    expect(second.stderr).toBe('');
+    expect(second.stderr).not.toContain('Next:');
   });
 
   it('prints one JSON document and notes a created directory on stderr', async () => {

@@ -5,7 +5,7 @@ import { fillPlaceholders, type PlaceholderValues, type WorkflowSource } from '.
 import { type Delivery, skillName, WORKFLOW_IDS, type WorkflowId } from './workflows.ts';
 
 /** The CLI name written into every text (`{{cli}}`). */
-export const CLI_NAME = 'specwright';
+const CLI_NAME = 'specwright';
 
 /** Which tools get which workflows, and how. */
 export interface Selection {

@@ -85,8 +85,3 @@ export function renderCommandFile(format: CommandFormat, w: RenderedWorkflow): s
       return `description = ${tomlString(w.description)}\nprompt = ${tomlMultiline(w.body)}\n`;
   }
 }
-
-/** The comment style of a format's stamp line. */
-export function commentStyleOf(format: CommandFormat | 'skill' | 'block'): 'html' | 'hash' {
-  return format === 'toml-prompt' ? 'hash' : 'html';
-}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isWorkflowId, type WorkflowId } from './workflows.ts';
 
 /** Agent Skills limit on `description`; command descriptions share it. */
-export const MAX_DESCRIPTION_LENGTH = 1024;
+const MAX_DESCRIPTION_LENGTH = 1024;
 
 const Frontmatter = z
   .object({

@@ -26,7 +26,7 @@ export const DELIVERIES = ['skills', 'commands', 'both'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
 
 /** Prefix of every skill folder and command name (`sw-propose`, `/sw:propose`). */
-export const NAMESPACE = 'sw';
+const NAMESPACE = 'sw';
 
 export function isWorkflowId(value: string): value is WorkflowId {
   return (WORKFLOW_IDS as readonly string[]).includes(value);
