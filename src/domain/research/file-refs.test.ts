@@ -16,6 +16,7 @@ describe('looksLikePath', () => {
     'Dockerfile',
     'bin/specwright',
     'src/routes/',
+    'src/routes/agents.$agentId.tsx',
   ])('%s is a path', (text) => {
     expect(looksLikePath(text)).toBe(true);
   });
@@ -39,6 +40,7 @@ describe('looksLikePath', () => {
     'a/../b.ts',
     'node:fs',
     '1.2.3',
+    '$HOME/.config',
   ])('%s is not a path', (text) => {
     expect(looksLikePath(text)).toBe(false);
   });

@@ -28,17 +28,18 @@ const WELL_KNOWN_FILES: ReadonlySet<string> = new Set([
 ]);
 
 /** Characters no path mention in prose carries: code, URLs, globs, references like `cap#Requirement`. */
-const NOT_A_PATH = /[\s:#()<>=*?[\]{}|,;'"`\\$]/;
-const SEGMENT = /^[\w@.+~-]+$/;
+const NOT_A_PATH = /[\s:#()<>=*?[\]{}|,;'"`\\]/;
+/** Segment characters; `$` is for route files such as `agents.$agentId.tsx`, never leading (`$HOME`). */
+const SEGMENT = /^[\w@.+~$-]+$/;
 
 /**
  * Whether `text` (already trimmed, without backticks) names a file or folder: a relative path with a
  * slash (`src/app/plan.ts`, `projects/telephony/`), a dotfile (`.gitignore`), a name with a known file
  * extension (`schema.yaml`) or a well-known extension-less file (`Dockerfile`). Scoped package names
- * (`@scope/name`), flags, URLs, code and absolute paths are not.
+ * (`@scope/name`), flags, variables (`$HOME/x`), URLs, code and absolute paths are not.
  */
 export function looksLikePath(text: string): boolean {
-  if (text === '' || NOT_A_PATH.test(text) || /^[@/~-]/.test(text)) return false;
+  if (text === '' || NOT_A_PATH.test(text) || /^[@/~$-]/.test(text)) return false;
   const path = text.startsWith('./') ? text.slice(2) : text;
   const segments = path.endsWith('/') ? path.slice(0, -1).split('/') : path.split('/');
   if (segments.some((s) => !SEGMENT.test(s) || s === '.' || s === '..')) return false;

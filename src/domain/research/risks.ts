@@ -2,7 +2,7 @@ import type { Issue } from '../issue.ts';
 import { scanMarkdown } from '../markdown/scan.ts';
 import { LineKind } from '../markdown/types.ts';
 
-export const RISK_LEVELS = ['HIGH', 'MEDIUM', 'LOW'] as const;
+const RISK_LEVELS = ['HIGH', 'MEDIUM', 'LOW'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 /** One entry of a risk register: `- [HIGH] <risk> → <mitigation>`. */
