@@ -1,3 +1,4 @@
+import { SCRATCHPAD_KINDS } from '../domain/research/scratchpad-kinds.ts';
 import type { CommandModule } from './command.ts';
 
 /** A positional argument. */
@@ -246,6 +247,20 @@ export const COMMANDS: readonly CommandSpec[] = [
       JSON_OPTION,
     ],
     load: () => import('./commands/plan.ts'),
+  },
+  {
+    name: 'scratchpad',
+    description: 'Start a research note (research/<kind>.md) in a change from its template',
+    args: [
+      { name: 'change', description: 'change name', required: true },
+      {
+        name: 'kind',
+        description: `one of ${SCRATCHPAD_KINDS.map((k) => k.kind).join(', ')}`,
+        required: true,
+      },
+    ],
+    options: [{ flags: '--force', description: 'replace an existing research/<kind>.md' }, JSON_OPTION],
+    load: () => import('./commands/scratchpad.ts'),
   },
   {
     name: 'update',
