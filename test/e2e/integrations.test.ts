@@ -135,6 +135,8 @@ describe('integrations end to end', () => {
 
     // explore, on the open change
     expect(run('specwright show <change> --type change --json').deltaCount).toBe(1);
+    const note = run('specwright scratchpad <change> <kind> --json', { kind: 'code-explorer' });
+    expect(note.path).toBe(`openspec/changes/${CHANGE}/research/code-explorer.md`);
 
     // sync, then archive
     expect(run('specwright sync <change> --json').sync.specs[0]).toMatchObject({
