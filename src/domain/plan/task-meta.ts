@@ -68,20 +68,36 @@ function readAfter(meta: TaskMeta, value: string, report: Report): void {
   }
 }
 
+/**
+ * One `capability#Requirement[/Scenario]` reference (surrounding whitespace ignored), or undefined when
+ * the text is not one. The same syntax is used by `covers` tags, `@spec` comments and test titles.
+ */
+export function parseCoverRef(raw: string): CoverRef | undefined {
+  const ref = raw.trim();
+  const hash = ref.indexOf('#');
+  const capability = hash < 0 ? '' : ref.slice(0, hash).trim();
+  const target = hash < 0 ? '' : ref.slice(hash + 1).trim();
+  if (!CAPABILITY.test(capability) || target === '' || target.startsWith('/') || target.endsWith('/'))
+    return undefined;
+  return { ref: `${capability}#${target}`, capability, target };
+}
+
+/** Split a list of references at the commas that start a new `capability#` reference. */
+export function splitCoverRefs(value: string): string[] {
+  return value.split(COVERS_SEPARATOR);
+}
+
 function readCovers(meta: TaskMeta, value: string, report: Report): void {
-  for (const raw of value.split(COVERS_SEPARATOR)) {
-    const ref = raw.trim();
-    const hash = ref.indexOf('#');
-    const capability = hash < 0 ? '' : ref.slice(0, hash).trim();
-    const target = hash < 0 ? '' : ref.slice(hash + 1).trim();
-    if (!CAPABILITY.test(capability) || target === '' || target.startsWith('/') || target.endsWith('/')) {
+  for (const raw of splitCoverRefs(value)) {
+    const parsed = parseCoverRef(raw);
+    if (parsed === undefined) {
       report(
         'ERROR',
         'tasks_invalid_tag',
-        `[covers: ${value}] has "${ref}", which is not capability#Requirement or capability#Requirement/Scenario.`,
+        `[covers: ${value}] has "${raw.trim()}", which is not capability#Requirement or capability#Requirement/Scenario.`,
         'Write [covers: voice-agent#Inbound call] or [covers: voice-agent#Inbound call/Caller hangs up].',
       );
-    } else meta.covers.push({ ref: `${capability}#${target}`, capability, target });
+    } else meta.covers.push(parsed);
   }
 }
 
