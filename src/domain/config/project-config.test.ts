@@ -42,7 +42,7 @@ describe('resolveProjectConfig', () => {
       lineOf,
     );
     expect(r.warnings).toEqual([
-      "openspec/config.yaml:4: unknown key 'contxt' is ignored (known keys: schema, context, rules, language).",
+      "openspec/config.yaml:4: unknown key 'contxt' is ignored (known keys: schema, context, rules, language, verify, trace).",
     ]);
   });
 
@@ -50,5 +50,63 @@ describe('resolveProjectConfig', () => {
     const r = resolveProjectConfig({ context: 'x'.repeat(51 * 1024) }, 'c.yaml');
     expect(r.config.context).toBeUndefined();
     expect(r.warnings[0]).toContain('over the 50 KB limit');
+  });
+
+  it('reads verify steps and trace globs', () => {
+    const r = resolveProjectConfig(
+      {
+        verify: [
+          { name: 'lint', run: 'npm run lint' },
+          { name: 'test', run: 'npm test', timeout: 600 },
+        ],
+        trace: { include: ['src/**'], tests: ['**/*.test.ts'] },
+      },
+      'c.yaml',
+    );
+    expect(r).toEqual({
+      config: {
+        verify: [
+          { name: 'lint', run: 'npm run lint' },
+          { name: 'test', run: 'npm test', timeout: 600 },
+        ],
+        trace: { include: ['src/**'], tests: ['**/*.test.ts'] },
+      },
+      warnings: [],
+    });
+  });
+
+  it.each([
+    [
+      [{ name: 'lint' }],
+      "c.yaml:7: verify[0].run: Invalid input: expected string, received undefined; 'verify' is ignored.",
+    ],
+    [
+      [{ name: 'a b', run: 'x' }],
+      "c.yaml:7: verify[0].name: must be a word such as lint, typecheck or test:unit; 'verify' is ignored.",
+    ],
+    [
+      [{ name: 'x', run: 'y', comand: 'z' }],
+      'c.yaml:7: verify[0]: Unrecognized key: "comand"; \'verify\' is ignored.',
+    ],
+    [
+      [
+        { name: 'x', run: 'y' },
+        { name: 'x', run: 'z' },
+      ],
+      "c.yaml: verify: the step name 'x' is used twice; 'verify' is ignored.",
+    ],
+  ])('refuses an invalid verify list with a located reason (%j)', (verify, message) => {
+    const lineOf = (path: readonly PropertyKey[]) =>
+      path[0] === 'verify' && path.length <= 2 ? 7 : undefined;
+    const r = resolveProjectConfig({ verify }, 'c.yaml', lineOf);
+    expect(r.config.verify).toBeUndefined();
+    expect(r.invalid).toEqual({ verify: message });
+    expect(r.warnings).toEqual([message]);
+  });
+
+  it('drops an invalid trace section with a warning', () => {
+    const r = resolveProjectConfig({ trace: { include: 'src/**' } }, 'c.yaml');
+    expect(r.config.trace).toBeUndefined();
+    expect(r.invalid?.trace).toMatch(/^c\.yaml: trace\.include: /);
   });
 });

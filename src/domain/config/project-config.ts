@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  resolveTraceField,
+  resolveVerifyField,
+  type TraceConfig,
+  type VerifyStep,
+} from '../verify/config.ts';
 
 /** Context beyond this many UTF-8 bytes is ignored, as in OpenSpec: it is pasted into every instruction. */
 const MAX_CONTEXT_BYTES = 50 * 1024;
@@ -27,13 +33,22 @@ interface ProjectConfig {
   context?: string;
   rules?: Record<string, string[]>;
   language?: string;
+  /** The check pipeline `specwright verify` runs (see src/domain/verify/config.ts). */
+  verify?: VerifyStep[];
+  /** Which files `trace` scans and which of them are tests. */
+  trace?: TraceConfig;
 }
 
 /** A resolved config plus the warnings about fields that were dropped or keys that are unknown. */
 export interface ResolvedProjectConfig {
   config: ProjectConfig;
   warnings: string[];
+  /** Why `verify` or `trace` was dropped, when it was there but invalid (verify refuses to run then). */
+  invalid?: { verify?: string; trace?: string };
 }
+
+/** Keys read by their own resolvers, after the simple fields. */
+const STRUCTURED_KEYS: readonly string[] = ['verify', 'trace'];
 
 type Field = keyof typeof FIELD_SCHEMAS;
 
@@ -91,8 +106,8 @@ export function resolveProjectConfig(doc: unknown, file: string, lineOf?: LineOf
   const config: ProjectConfig = {};
   const warnings: string[] = [];
   for (const key of Object.keys(record)) {
-    if (key in FIELD_SCHEMAS || OPENSPEC_ONLY_KEYS.includes(key)) continue;
-    const known = Object.keys(FIELD_SCHEMAS).join(', ');
+    if (key in FIELD_SCHEMAS || STRUCTURED_KEYS.includes(key) || OPENSPEC_ONLY_KEYS.includes(key)) continue;
+    const known = [...Object.keys(FIELD_SCHEMAS), ...STRUCTURED_KEYS].join(', ');
     warnings.push(`${at(file, lineOf, [key])}: unknown key '${key}' is ignored (known keys: ${known}).`);
   }
   for (const key of Object.keys(FIELD_SCHEMAS) as Field[]) {
@@ -109,5 +124,27 @@ export function resolveProjectConfig(doc: unknown, file: string, lineOf?: LineOf
       else config.context = parsed.data as string;
     } else config[key] = parsed.data as string;
   }
-  return { config, warnings };
+  const invalid = resolveStructured(record, file, lineOf, config);
+  warnings.push(...Object.values(invalid));
+  return Object.keys(invalid).length > 0 ? { config, warnings, invalid } : { config, warnings };
+}
+
+function resolveStructured(
+  record: Record<string, unknown>,
+  file: string,
+  lineOf: LineOf | undefined,
+  config: ProjectConfig,
+): NonNullable<ResolvedProjectConfig['invalid']> {
+  const invalid: NonNullable<ResolvedProjectConfig['invalid']> = {};
+  if ('verify' in record) {
+    const v = resolveVerifyField(record.verify, file, lineOf);
+    if ('steps' in v) config.verify = v.steps;
+    else invalid.verify = v.problem;
+  }
+  if ('trace' in record) {
+    const t = resolveTraceField(record.trace, file, lineOf);
+    if ('trace' in t) config.trace = t.trace;
+    else invalid.trace = t.problem;
+  }
+  return invalid;
 }
