@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTree, snapshotTree } from '../../test/helpers/temp-tree.ts';
@@ -208,5 +208,16 @@ describe('initProject with assistant integrations', () => {
       });
     }
     expect(snapshotTree(dir)).toEqual({});
+  });
+
+  it('refuses a tool folder that is a symlink leaving the project, writing nothing', async () => {
+    const outside = makeTree({});
+    const dir = makeTree({});
+    symlinkSync(outside, join(dir, '.claude'));
+    await expect(initProject({ cwd: dir, tools: 'claude', env: env(dir) })).rejects.toMatchObject({
+      code: 'path_outside_root',
+    });
+    expect(snapshotTree(outside)).toEqual({});
+    expect(Object.keys(snapshotTree(dir))).toEqual(['.claude']);
   });
 });
