@@ -158,7 +158,12 @@ describe('integrations end to end', () => {
     dirs.push(root);
     expect(runCli(root, ['init', '--tools', 'gemini,agents']).code).toBe(0);
     const again = runCli(root, ['init', '--json']);
-    expect(again.json().integrations.summary).toEqual({ written: 0, unchanged: 16, skipped: 0, removed: 0 });
+    expect((again.json() as Json).integrations.summary).toEqual({
+      written: 0,
+      unchanged: 16,
+      skipped: 0,
+      removed: 0,
+    });
     const toml = join(root, '.gemini/commands/sw/apply.toml');
     writeFileSync(toml, readFileSync(toml, 'utf8').replace('task by task', 'my way'));
     const update = runCli(root, ['update']);
@@ -168,7 +173,9 @@ describe('integrations end to end', () => {
     );
     expect(update.stdout).toContain('0 written, 15 unchanged, 1 skipped, 0 removed\n');
     expect(readFileSync(toml, 'utf8')).toContain('my way');
-    expect(runCli(root, ['update', '--force', '--json']).json().integrations.summary.written).toBe(1);
+    expect((runCli(root, ['update', '--force', '--json']).json() as Json).integrations.summary.written).toBe(
+      1,
+    );
   });
 
   it('off a terminal init never prompts and a bad --tools value is a usage error', () => {
@@ -176,7 +183,10 @@ describe('integrations end to end', () => {
     dirs.push(root);
     const bad = runCli(root, ['init', '--tools', 'vim', '--json']);
     expect(bad.code).toBe(2);
-    expect(bad.json().status[0]).toMatchObject({ code: 'invalid_option', message: 'Unknown tool: vim.' });
+    expect((bad.json() as Json).status[0]).toMatchObject({
+      code: 'invalid_option',
+      message: 'Unknown tool: vim.',
+    });
     const plain = runCli(root, ['init']);
     expect(plain.code).toBe(0);
     expect(plain.stderr).toContain('No assistant selected');
