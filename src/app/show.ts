@@ -6,12 +6,15 @@ import { scenarioBody, scenarioSteps, textOf } from '../domain/spec/blocks.ts';
 import type { Requirement } from '../domain/spec/model.ts';
 import { parseSpec, sectionsOf } from '../domain/spec/parse-spec.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
+import { formatRef } from '../domain/trace/spec-index.ts';
 import { readTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
 import { mainSpecPath } from '../io/project.ts';
 import { planChangeAt } from './validate.ts';
 
 interface ShownScenario {
   name: string;
+  /** `capability#Requirement/Scenario`: how tests, code and tasks refer to the scenario. */
+  ref: string;
   line: number;
   rawText: string;
   steps: { keyword: string; text: string }[];
@@ -19,6 +22,8 @@ interface ShownScenario {
 
 interface ShownRequirement {
   name: string;
+  /** `capability#Requirement`: how tests, code and tasks refer to the requirement. */
+  ref: string;
   line: number;
   text: string;
   scenarios: ShownScenario[];
@@ -41,14 +46,21 @@ export interface SpecShowOptions {
   noScenarios?: boolean;
 }
 
-function shownRequirement(doc: ScannedDoc, r: Requirement, withScenarios: boolean): ShownRequirement {
+function shownRequirement(
+  capability: string,
+  doc: ScannedDoc,
+  r: Requirement,
+  withScenarios: boolean,
+): ShownRequirement {
   return {
     name: r.name,
+    ref: formatRef(capability, r.name),
     line: r.line + 1,
     text: r.text,
     scenarios: withScenarios
       ? r.scenarios.map((s) => ({
           name: s.name,
+          ref: formatRef(capability, r.name, s.name),
           line: s.line + 1,
           rawText: scenarioBody(doc, s),
           steps: scenarioSteps(doc, s).map((st) => ({ keyword: st.keyword, text: st.text })),
@@ -78,7 +90,7 @@ export function showSpec(root: string, id: string, opts: SpecShowOptions = {}): 
     file,
     overview: spec.purpose?.text ?? '',
     requirementCount: reqs.length,
-    requirements: reqs.map((r) => shownRequirement(spec.doc, r, !opts.noScenarios)),
+    requirements: reqs.map((r) => shownRequirement(id, spec.doc, r, !opts.noScenarios)),
     metadata: { version: '1.0.0', format: 'openspec' },
   };
 }
@@ -116,7 +128,7 @@ function deltasOf(d: DeltaSpec): ShownDelta[] {
       (op === 'ADDED' ? d.added : d.modified).map((r) => ({
         ...base(op, r.line),
         description: `${verb[op]} requirement "${r.name}"`,
-        requirement: shownRequirement(d.doc, r, true),
+        requirement: shownRequirement(d.capability, d.doc, r, true),
       })),
     ),
     ...d.removed.map((r) => ({ ...base('REMOVED', r.line), description: `Remove requirement "${r.name}"` })),
