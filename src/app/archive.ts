@@ -15,6 +15,7 @@ import { readProjectConfig } from '../io/project-config.ts';
 import { resolveChangeDir } from './resolve-item.ts';
 import { resolveSchema } from './schemas.ts';
 import { readTrackedTasks } from './status.ts';
+import { verificationWarnings } from './verification-status.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -81,22 +82,28 @@ export function sumCounts(plans: MergePlan[]): MergeCounts {
 }
 
 /**
- * Task progress of the files the change's schema tracks (`apply.tracks`); `tasks.md` when the schema
+ * The tasks of the files the change's schema tracks (`apply.tracks`); `tasks.md` when the schema
  * cannot be resolved (an OpenSpec change naming a schema this machine lacks still archives).
  */
-async function taskProgress(root: string, changeRel: string, name: string, env: Env) {
+export async function changeTasks(root: string, changeRel: string, name: string, env: Env) {
   try {
     const { config } = await readProjectConfig(root);
     const configSchema = config.schema !== undefined ? { configSchema: config.schema } : {};
     const { schema } = await resolveSchema(root, env, { change: name, ...configSchema });
-    const { done, total } = readTrackedTasks(root, changeRel, schema);
-    return { done, total };
+    const { done, total, tasks } = readTrackedTasks(root, changeRel, schema);
+    return { done, total, tasks };
   } catch (e) {
     if (!(e instanceof CliError)) throw e;
-    const text = readTextFileIfExists(root, `${changeRel}/tasks.md`);
-    const { done, total } = text === undefined ? { done: 0, total: 0 } : parseTasks(text);
-    return { done, total };
+    const file = `${changeRel}/tasks.md`;
+    const text = readTextFileIfExists(root, file);
+    const parsed = text === undefined ? { done: 0, total: 0, tasks: [] } : parseTasks(text);
+    return { done: parsed.done, total: parsed.total, tasks: parsed.tasks.map((t) => ({ ...t, file })) };
   }
+}
+
+async function taskProgress(root: string, changeRel: string, name: string, env: Env) {
+  const { done, total } = await changeTasks(root, changeRel, name, env);
+  return { done, total };
 }
 
 /** The writes and deletions that carry out merge plans (unchanged specs are left alone). */
@@ -163,6 +170,7 @@ export async function archiveChange(
     }
     issues.push(...planned.issues.filter((i) => i.level !== 'ERROR'));
   }
+  issues.push(...(await verificationWarnings(root, name, changeRel)));
   const metaRel = `${changeRel}/.openspec.yaml`;
   const record = await renderArchiveRecord(
     readTextFileIfExists(root, metaRel),

@@ -22,13 +22,19 @@ async function readConfigFile(root: string): Promise<ConfigRead> {
   return { config: {}, warnings: [] };
 }
 
+/** The resolved config without the file bookkeeping; `invalid` only when a structured field was dropped. */
+function resolved(read: ConfigRead): ResolvedProjectConfig {
+  const { config, warnings, invalid } = read;
+  return invalid ? { config, warnings, invalid } : { config, warnings };
+}
+
 /**
  * Read `openspec/config.yaml` (else `config.yml`) leniently: a missing file is an empty config, and an
  * unparseable file or invalid field becomes a warning, as in OpenSpec, so config mistakes never block work.
  */
 export async function readProjectConfig(root: string): Promise<ResolvedProjectConfig> {
   const read = await readConfigFile(root);
-  if (read.parseError === undefined) return { config: read.config, warnings: read.warnings };
+  if (read.parseError === undefined) return resolved(read);
   return { config: {}, warnings: [`could not parse ${read.parseError}; ignoring it.`] };
 }
 
@@ -39,7 +45,7 @@ export async function readProjectConfig(root: string): Promise<ResolvedProjectCo
  */
 export async function readProjectConfigStrict(root: string): Promise<ResolvedProjectConfig> {
   const read = await readConfigFile(root);
-  if (read.parseError === undefined) return { config: read.config, warnings: read.warnings };
+  if (read.parseError === undefined) return resolved(read);
   throw new CliError('config_invalid', read.parseError, {
     fix: `Fix the YAML syntax in ${read.file ?? PROJECT_PATHS.configYaml}.`,
   });
