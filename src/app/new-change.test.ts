@@ -2,6 +2,7 @@ import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXED_NOW } from '../../test/helpers/fake-context.ts';
+import { commitAll, initRepo } from '../../test/helpers/git-repo.ts';
 import { makeTree, snapshotTree } from '../../test/helpers/temp-tree.ts';
 import { formatLocalDate } from '../domain/local-date.ts';
 import { createChange } from './new-change.ts';
@@ -124,5 +125,15 @@ describe('createChange', () => {
       code: 'path_outside_root',
     });
     expect(snapshotTree(outside)).toEqual({});
+  });
+
+  it('records the git commit the change starts from as base_commit', async () => {
+    const root = makeTree({ ...PROJECT, 'src/a.ts': 'a\n' });
+    initRepo(root);
+    const head = commitAll(root, 'start');
+    const result = await createChange({ cwd: root, name: 'add-auth', now: FIXED_NOW });
+    expect(readFileSync(join(root, result.change.metadataPath), 'utf8')).toBe(
+      `schema: spec-driven\ncreated: ${formatLocalDate(FIXED_NOW)}\ncreated_at: 2026-03-04T05:06:07.000Z\nbase_commit: ${head}\n`,
+    );
   });
 });

@@ -5,6 +5,7 @@ import { formatLocalDate } from '../domain/local-date.ts';
 import { checkChangeName, DEFAULT_SCHEMA, isSchemaName } from '../domain/names.ts';
 import { applyFileTransaction, type FileOp } from '../io/atomic-write.ts';
 import { changeMetadataPath, renderChangeMetadata } from '../io/change-meta.ts';
+import { headCommit } from '../io/git.ts';
 import { changePath, findProjectRoot, type ProjectRoot } from '../io/project.ts';
 import { readProjectConfig } from '../io/project-config.ts';
 import { findSchemaLocations, listSchemaLocations, loadSchema } from '../io/schemas.ts';
@@ -101,11 +102,14 @@ export async function createChange(input: NewChangeInput): Promise<NewChangeResu
 
   const dir = changePath(input.name);
   const metadataPath = changeMetadataPath(input.name);
+  // The commit the change starts from: `trace <change>` lists the files touched since then.
+  const baseCommit = await headCommit(root.path);
   const metadata = await renderChangeMetadata({
     schema,
     created: formatLocalDate(input.now),
     created_at: input.now.toISOString(),
     ...(writesSpecs ? {} : { skip_specs: true }),
+    ...(baseCommit ? { base_commit: baseCommit } : {}),
   });
   const files = [metadataPath];
   const writes: FileOp[] = [{ kind: 'write', path: metadataPath, content: metadata }];
