@@ -15,6 +15,20 @@ export interface CliContext {
    * commands must treat "no way to ask" as a refusal with a hint naming the flag that skips the question.
    */
   confirm?: (message: string) => Promise<boolean | 'cancel'>;
+  /**
+   * stderr while a command runs, for live progress of long commands (`verify`). Absent in in-process
+   * tests and embedders: such commands then return their progress in `stderr` at the end instead.
+   */
+  progress?: ProgressStream;
+}
+
+/** A stream to write progress to as it happens. */
+export interface ProgressStream {
+  write(text: string): void;
+  /** Whether it is a terminal (a live display may then redraw lines). */
+  isTTY: boolean;
+  /** Terminal width in columns (80 when unknown). */
+  columns(): number;
 }
 
 /** What a command hands back to main: main alone writes it out and sets the exit code. */

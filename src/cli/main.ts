@@ -24,6 +24,11 @@ async function main(argv: string[]): Promise<number> {
     color: detectColor(env, process.stdout.isTTY === true),
     now: () => new Date(),
     ...(process.stdin.isTTY && process.stderr.isTTY ? { confirm: askOnTerminal } : {}),
+    progress: {
+      write: (text: string) => process.stderr.write(text),
+      isTTY: process.stderr.isTTY === true,
+      columns: () => process.stderr.columns ?? 80,
+    },
   };
   const result = await runCli(argv, ctx, { version: VERSION });
   if (result.stderr !== '') process.stderr.write(result.stderr);
