@@ -3,6 +3,7 @@ import type { VerifyStep } from '../domain/verify/config.ts';
 import { lastLines, OutputBuffer } from '../domain/verify/output.ts';
 import {
   type CheckRecord,
+  nextHistory,
   type StepRecord,
   VERIFICATION_FILE,
   type VerificationRecord,
@@ -13,6 +14,7 @@ import { runShell } from '../io/process.ts';
 import { PROJECT_PATHS } from '../io/project.ts';
 import { readProjectConfigStrict } from '../io/project-config.ts';
 import { resolveChangeDir } from './resolve-item.ts';
+import { readVerificationRecord } from './verification-status.ts';
 import { coverageCheck, tasksCheck, validationCheck } from './verify-checks.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -129,6 +131,7 @@ export async function runVerification(
 ): Promise<VerifyResult> {
   const changeRel = resolveChangeDir(root, name);
   const { steps, warnings } = await stepsToRun(root, opts.only);
+  const previous = readVerificationRecord(root, changeRel);
   const startedAt = opts.now();
   const started = performance.now();
   // The code state is taken before the steps: it is the code they checked (a step may write files).
@@ -150,6 +153,7 @@ export async function runVerification(
     git: state ?? null,
     steps: records,
     checks,
+    history: nextHistory(previous.status === 'ok' ? previous.record : undefined),
   };
   const file = `${changeRel}/${VERIFICATION_FILE}`;
   await writeFileInRoot(root, file, `${JSON.stringify(record, null, 2)}\n`);

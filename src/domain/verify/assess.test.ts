@@ -25,6 +25,7 @@ const base: VerificationRecord = {
     },
   ],
   checks: [{ name: 'tasks', status: 'passed', message: 'all done', details: [] }],
+  history: [],
 };
 const rules = (issues: { rule: string }[]) => issues.map((i) => i.rule);
 

@@ -40,6 +40,22 @@ const GitRecordSchema = z.object({
   fingerprint: z.string(),
 });
 
+/** An earlier run, summarised. */
+const PastRunSchema = z.object({
+  status: z.enum(['passed', 'failed']),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  only: z.string().nullable(),
+  commit: z.string().nullable(),
+  /** Names of the steps and checks that did not pass. */
+  failed: z.array(z.string()),
+});
+
+export type PastRun = z.infer<typeof PastRunSchema>;
+
+/** How many earlier runs `history` keeps. */
+export const HISTORY_LENGTH = 10;
+
 /** `verification.json` in a change folder: the last `specwright verify` of that change. */
 export const VerificationRecordSchema = z.object({
   version: z.literal(1),
@@ -55,9 +71,26 @@ export const VerificationRecordSchema = z.object({
   git: GitRecordSchema.nullable(),
   steps: z.array(StepRecordSchema),
   checks: z.array(CheckRecordSchema),
+  /** Earlier runs, newest first (at most HISTORY_LENGTH). */
+  history: z.array(PastRunSchema),
 });
 
 export type VerificationRecord = z.infer<typeof VerificationRecordSchema>;
 
 /** The record file's name inside the change folder. */
 export const VERIFICATION_FILE = 'verification.json';
+
+/** A record summarised for the `history` of the next one. */
+export function summarizeRun(r: VerificationRecord): PastRun {
+  const failed = [
+    ...r.checks.filter((c) => c.status !== 'passed').map((c) => c.name),
+    ...r.steps.filter((st) => st.status !== 'passed').map((st) => st.name),
+  ];
+  const { status, startedAt, finishedAt, only } = r;
+  return { status, startedAt, finishedAt, only, commit: r.git?.commit ?? null, failed };
+}
+
+/** The history of a new record: the previous record and its history, newest first, bounded. */
+export function nextHistory(previous: VerificationRecord | undefined): PastRun[] {
+  return previous ? [summarizeRun(previous), ...previous.history].slice(0, HISTORY_LENGTH) : [];
+}
