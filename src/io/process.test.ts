@@ -1,19 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isRunning } from '../../test/helpers/processes.ts';
 import { makeTree } from '../../test/helpers/temp-tree.ts';
 import { runShell } from './process.ts';
 
 const env = { PATH: process.env.PATH };
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function waitUntil(check: () => boolean, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
@@ -54,7 +46,7 @@ describe('runShell', () => {
     expect(r.signal).toBe('SIGTERM');
     expect(r.durationMs).toBeLessThan(5000);
     const pid = Number(readFileSync(join(dir, 'bg.pid'), 'utf8'));
-    await waitUntil(() => !alive(pid));
+    await waitUntil(() => !isRunning(pid));
   });
 
   it('does not wait for a background process that keeps the output pipe open', async () => {
@@ -64,7 +56,7 @@ describe('runShell', () => {
     expect(r.exitCode).toBe(0);
     expect(Date.now() - started).toBeLessThan(5000);
     const pid = Number(readFileSync(join(dir, 'bg.pid'), 'utf8'));
-    await waitUntil(() => !alive(pid));
+    await waitUntil(() => !isRunning(pid));
   });
 
   it('reports a command the shell cannot find as exit 127', async () => {
