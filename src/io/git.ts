@@ -71,7 +71,7 @@ export async function listRepositoryFiles(cwd: string): Promise<string[] | undef
 }
 
 /** How a file differs between a base commit and the working tree. */
-export type FileStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'untracked';
+type FileStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'untracked';
 
 export interface ChangedFile {
   /** Path relative to `cwd`. */
