@@ -27,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
     progress: {
       write: (text: string) => process.stderr.write(text),
       isTTY: process.stderr.isTTY === true,
-      columns: () => process.stderr.columns ?? 80,
+      columns: () => process.stderr.columns || 80,
     },
   };
   const result = await runCli(argv, ctx, { version: VERSION });
