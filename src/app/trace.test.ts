@@ -117,7 +117,7 @@ describe('renames archived after references were written', () => {
         7,
         'auth#User Login/Valid credentials',
         'auth#Sign In/Successful sign-in',
-        ['2026-03-04-rename-login', '2026-03-04-rename-login'],
+        ['2026-03-04-rename-login'],
       ],
       [
         'test/auth.test.mjs',
@@ -128,7 +128,7 @@ describe('renames archived after references were written', () => {
       ],
     ]);
     expect(run.report.dangling[1]?.problem).toBe(
-      'auth has no requirement "User Login"; renamed by 2026-03-04-rename-login, 2026-03-04-rename-login',
+      'auth has no requirement "User Login"; renamed by 2026-03-04-rename-login',
     );
     const plan = planTraceFix(root, run.fixable);
     expect(plan.files.map((f) => [f.file, f.edits.length])).toEqual([

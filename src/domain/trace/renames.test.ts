@@ -100,7 +100,7 @@ describe('explainFromHistory', () => {
     expect(explainFromHistory(index, events, ref('auth#user login/Valid credentials'))).toEqual({
       verdict: 'renamed',
       ref: 'auth#Sign In/Successful sign-in',
-      renamedBy: ['2026-01-02-rename-login', '2026-01-02-rename-login'],
+      renamedBy: ['2026-01-02-rename-login'],
     });
     expect(explainFromHistory(index, events, ref('auth#User Login/Bad password'))).toMatchObject({
       ref: 'auth#Sign In/Bad password',

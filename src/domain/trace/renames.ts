@@ -94,6 +94,7 @@ export function followRenames(
 
 /** What the history says about a reference that names nothing today. */
 export type HistoryVerdict =
+  /** `renamedBy`: the archived changes whose renames lead to `ref`, oldest first, each once. */
   | { verdict: 'renamed'; ref: string; renamedBy: string[] }
   | { verdict: 'removed'; removedBy: string };
 
@@ -130,7 +131,7 @@ export function explainFromHistory(
       return {
         verdict: 'renamed',
         ref: formatRef(capability, requirement, scenario),
-        renamedBy: followed.renamedBy,
+        renamedBy: [...new Set(followed.renamedBy)],
       };
     }
   }
