@@ -323,18 +323,23 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'verify',
-    description: 'Run the verify: steps of openspec/config.yaml and check the change; record verification.json',
+    description:
+      'Run the verify: steps of openspec/config.yaml and check the change; record verification.json',
     args: [{ name: 'change', description: 'change name', required: true }],
     options: [
       { flags: '--only <name>', description: 'run only this verify step' },
-      { flags: '--timeout <seconds>', description: 'kill any step running longer (default: its timeout, else 1800)' },
+      {
+        flags: '--timeout <seconds>',
+        description: 'kill any step running longer (default: its timeout, else 1800)',
+      },
       JSON_OPTION,
     ],
     load: () => import('./commands/verify.ts'),
   },
   {
     name: 'trace',
-    description: 'Trace scenarios to tasks, tests and code: coverage, uncovered scenarios, dangling references',
+    description:
+      'Trace scenarios to tasks, tests and code: coverage, uncovered scenarios, dangling references',
     args: [{ name: 'change', description: 'trace this change (default: every spec)', required: false }],
     options: [
       {
@@ -344,7 +349,10 @@ export const COMMANDS: readonly CommandSpec[] = [
         defaultValue: 'text',
       },
       { flags: '--min-coverage <percent>', description: 'exit 1 when fewer scenarios have a test (0-100)' },
-      { flags: '--fix', description: 'rewrite references to renamed requirements and scenarios (shows a diff)' },
+      {
+        flags: '--fix',
+        description: 'rewrite references to renamed requirements and scenarios (shows a diff)',
+      },
       { flags: '-y, --yes', description: 'with --fix, write without asking' },
       { flags: '-o, --output <file>', description: 'write the report to this file instead of stdout' },
       JSON_OPTION,

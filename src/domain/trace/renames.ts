@@ -95,8 +95,7 @@ export function followRenames(
 /** What the history says about a reference that names nothing today. */
 export type HistoryVerdict =
   /** `renamedBy`: the archived changes whose renames lead to `ref`, oldest first, each once. */
-  | { verdict: 'renamed'; ref: string; renamedBy: string[] }
-  | { verdict: 'removed'; removedBy: string };
+  { verdict: 'renamed'; ref: string; renamedBy: string[] } | { verdict: 'removed'; removedBy: string };
 
 /**
  * Explain a dangling reference from the archive history: try the whole target as a requirement name,
