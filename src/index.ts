@@ -22,6 +22,7 @@ export { type ShownChange, type ShownSpec, showChange, showSpec } from './app/sh
 export { allChangesStatus, changeStatus } from './app/status.ts';
 export { syncChange } from './app/sync.ts';
 export { listTemplates } from './app/templates.ts';
+export { runTrace, type TraceOptions, type TraceReport } from './app/trace.ts';
 export { type UpdateInput, type UpdateResult, updateIntegrations } from './app/update.ts';
 export {
   runValidation,
@@ -29,6 +30,7 @@ export {
   type ValidateReport,
   type ValidateRequest,
 } from './app/validate.ts';
+export { runVerification, type VerifyOptions, type VerifyResult } from './app/verify.ts';
 export { type DeltaSpec, parseDelta } from './domain/change/delta.ts';
 export { CliError } from './domain/errors.ts';
 export type { Issue, Level } from './domain/issue.ts';
