@@ -103,6 +103,29 @@ describe('specwright trace', () => {
     expect(dry.stderr).toBe('Nothing written: rerun with --fix -y to rewrite 3 references in 2 files.\n');
     expect(readFileSync(join(root, 'test/auth.test.mjs'), 'utf8')).toBe(before);
 
+    const planned = runCli(root, ['trace', '--fix', '--json']);
+    expect(planned.code).toBe(1);
+    expect(planned.json()).toEqual({
+      fix: {
+        applied: false,
+        files: [
+          { file: 'src/auth.mjs', edits: [{ line: 1, from: 'auth#User Login', to: 'auth#Sign In' }] },
+          {
+            file: 'test/auth.test.mjs',
+            edits: [
+              { line: 7, from: 'auth#User Login/Valid credentials', to: 'auth#Sign In/Successful sign-in' },
+              {
+                line: 13,
+                from: 'auth#User Login/Invalid credentials',
+                to: 'auth#Sign In/Invalid credentials',
+              },
+            ],
+          },
+        ],
+        skipped: [],
+      },
+      root: { path: root },
+    });
     const fix = runCli(root, ['trace', '--fix', '-y']);
     expect(fix.code).toBe(0);
     expect(fix.stderr).toBe('Rewrote 3 references in 2 files.\n');

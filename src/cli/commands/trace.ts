@@ -9,15 +9,20 @@ import { renderTraceHtml } from '../render/trace-html.ts';
 import { renderTraceMarkdown } from '../render/trace-md.ts';
 import { renderTraceText } from '../render/trace-text.ts';
 
-/** What `--json` prints when no trace could be made. */
-export const jsonNullShape = {
-  change: null,
-  scenarios: [],
-  uncovered: [],
-  dangling: [],
-  coverage: null,
-  passed: false,
-};
+/** What `--json` prints when no trace could be made (with `--fix`: no fix). */
+export const jsonNullShape = (opts: Record<string, unknown>) =>
+  opts.fix
+    ? { fix: null }
+    : { change: null, scenarios: [], uncovered: [], dangling: [], coverage: null, passed: false };
+
+/** `trace --fix --json`: what was (or would be) rewritten, file by file. */
+function fixJson(plan: FixPlan, applied: boolean, rootPath: string): string {
+  const files = plan.files.map((f) => ({
+    file: f.file,
+    edits: f.edits.map((e) => ({ line: e.line, from: e.from, to: e.to })),
+  }));
+  return renderJson({ fix: { applied, files, skipped: plan.skipped }, root: { path: rootPath } });
+}
 
 /** `--min-coverage` takes a percentage from 0 to 100. */
 function minCoverage(value: unknown): number | undefined {
@@ -72,12 +77,14 @@ async function runFix(
   const diff = plan.files.map((f) => f.diff).join('');
   const edits = plan.files.reduce((sum, f) => sum + f.edits.length, 0);
   const dangling = run.report.dangling.length;
-  if (edits === 0) return { exitCode: dangling > 0 ? 1 : 0, stdout: '', stderr: fixSummary(plan, false) };
+  const out = (applied: boolean, shown: string) => (opts.json ? fixJson(plan, applied, rootPath) : shown);
+  const summary = (applied: boolean) => (opts.json ? '' : fixSummary(plan, applied));
+  if (edits === 0) return { exitCode: dangling > 0 ? 1 : 0, stdout: out(false, ''), stderr: summary(false) };
   const asked = opts.yes === true ? undefined : await askOnTerminal(ctx, opts, diff);
   if (opts.yes !== true && asked !== true)
-    return { exitCode: 1, stdout: asked === false ? '' : diff, stderr: fixSummary(plan, false) };
+    return { exitCode: 1, stdout: out(false, asked === false ? '' : diff), stderr: summary(false) };
   await applyTraceFix(rootPath, plan);
-  return { exitCode: dangling > edits ? 1 : 0, stdout: asked ? '' : diff, stderr: fixSummary(plan, true) };
+  return { exitCode: dangling > edits ? 1 : 0, stdout: out(true, asked ? '' : diff), stderr: summary(true) };
 }
 
 /**
