@@ -106,6 +106,16 @@ async function taskProgress(root: string, changeRel: string, name: string, env: 
   return { done, total };
 }
 
+/** What each merge did, for reports (archive and sync). */
+export function specSummaries(plans: MergePlan[]): ArchivedSpec[] {
+  return plans.map((p) => ({
+    capability: p.capability,
+    target: p.target,
+    action: p.action,
+    counts: p.counts,
+  }));
+}
+
 /** The writes and deletions that carry out merge plans (unchanged specs are left alone). */
 export function specOps(plans: MergePlan[]): FileOp[] {
   const ops: FileOp[] = [];
@@ -189,12 +199,7 @@ export async function archiveChange(
     archivedAs,
     path: destRel,
     specsUpdated: plans.some((p) => p.action !== 'unchanged'),
-    specs: plans.map((p) => ({
-      capability: p.capability,
-      target: p.target,
-      action: p.action,
-      counts: p.counts,
-    })),
+    specs: specSummaries(plans),
     totals: sumCounts(plans),
     tasks,
     issues,

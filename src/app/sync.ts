@@ -5,7 +5,7 @@ import type { MergeCounts, MergePlan } from '../domain/merge/merge.ts';
 import { applyFileTransaction, type FileOp } from '../io/atomic-write.ts';
 import { readTextFileIfExists } from '../io/fs-safe.ts';
 import { clearLedgerCache, renderSyncRecord } from '../io/ledger.ts';
-import { specOps, sumCounts } from './archive.ts';
+import { specOps, specSummaries, sumCounts } from './archive.ts';
 import { resolveChangeDir } from './resolve-item.ts';
 import { planChangeAt } from './validate.ts';
 
@@ -73,12 +73,7 @@ export async function syncChange(root: string, name: string, opts: SyncOptions):
   }
   return {
     change: name,
-    specs: plans.map((p) => ({
-      capability: p.capability,
-      target: p.target,
-      action: p.action,
-      counts: p.counts,
-    })),
+    specs: specSummaries(plans),
     totals: sumCounts(plans),
     issues: planned.issues.filter((i) => i.level !== 'ERROR'),
   };

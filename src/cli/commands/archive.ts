@@ -4,6 +4,7 @@ import { CliError } from '../../domain/errors.ts';
 import { requireProjectRoot } from '../../io/project.ts';
 import type { CliContext, CommandResult } from '../context.ts';
 import { renderIssues } from '../render/issues.ts';
+import { renderMergeSummary } from '../render/merge-summary.ts';
 
 /** What `--json` prints when the archive does not happen. */
 export const jsonNullShape = { archive: null };
@@ -12,19 +13,7 @@ function renderHuman(r: ArchiveResult, color: boolean): string {
   const c = pc.createColors(color);
   const lines: string[] = [];
   if (r.tasks.total > 0) lines.push(`Tasks: ${r.tasks.done}/${r.tasks.total} done`);
-  for (const s of r.specs) {
-    const n = s.counts;
-    const verb = { create: 'created', update: 'updated', unchanged: 'already in sync', retire: 'retired' }[
-      s.action
-    ];
-    lines.push(
-      `  ${c.bold(s.target)}: ${verb}  ${c.green(`+${n.added}`)} ${c.yellow(`~${n.modified}`)} ${c.red(`-${n.removed}`)} ${c.cyan(`→${n.renamed}`)}`,
-    );
-  }
-  if (r.specs.length > 0) {
-    const t = r.totals;
-    lines.push(`Totals: +${t.added} ~${t.modified} -${t.removed} →${t.renamed}`);
-  }
+  lines.push(...renderMergeSummary(r.specs, r.totals, color));
   if (r.issues.length > 0) lines.push(renderIssues(r.issues, color));
   lines.push(c.green(`Change '${r.change}' archived as '${r.archivedAs}'.`));
   return `${lines.join('\n')}\n`;

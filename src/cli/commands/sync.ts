@@ -4,25 +4,15 @@ import { requireProjectRoot } from '../../io/project.ts';
 import type { CliContext, CommandResult } from '../context.ts';
 import { renderIssues } from '../render/issues.ts';
 import { renderJson } from '../render/json.ts';
+import { renderMergeSummary } from '../render/merge-summary.ts';
 
 /** What `--json` prints when the sync does not happen. */
 export const jsonNullShape = { sync: null };
 
-const VERB = { create: 'created', update: 'updated', unchanged: 'already in sync', retire: 'retired' };
-
 function renderHuman(r: SyncResult, color: boolean): string {
   const c = pc.createColors(color);
   const lines: string[] = [];
-  for (const s of r.specs) {
-    const n = s.counts;
-    lines.push(
-      `  ${c.bold(s.target)}: ${VERB[s.action]}  ${c.green(`+${n.added}`)} ${c.yellow(`~${n.modified}`)} ${c.red(`-${n.removed}`)} ${c.cyan(`→${n.renamed}`)}`,
-    );
-  }
-  if (r.specs.length > 0) {
-    const t = r.totals;
-    lines.push(`Totals: +${t.added} ~${t.modified} -${t.removed} →${t.renamed}`);
-  }
+  lines.push(...renderMergeSummary(r.specs, r.totals, color));
   if (r.issues.length > 0) lines.push(renderIssues(r.issues, color));
   if (r.specs.length === 0) lines.push(`Change '${r.change}' has no delta specs; nothing to sync.`);
   else if (r.specs.every((s) => s.action === 'unchanged'))
