@@ -3,6 +3,7 @@ import { hasErrors } from '../domain/issue.ts';
 import { planTasks, type SizeWeights, type TaskPlan } from '../domain/plan/plan-tasks.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
 import { readTextFileIfExists } from '../io/fs-safe.ts';
+import { readProjectConfig } from '../io/project-config.ts';
 import { type LocatedRisk, type ManifestReport, readManifestReport, readRiskRegister } from './research.ts';
 import { resolveChangeDir } from './resolve-item.ts';
 import { planChangeAt } from './validate.ts';
@@ -28,7 +29,7 @@ export interface ChangeTaskPlan extends TaskPlan {
 export async function planChangeTasks(
   root: string,
   name: string,
-  weights: Partial<SizeWeights> = {},
+  weights?: Partial<SizeWeights>,
 ): Promise<ChangeTaskPlan> {
   const changeRel = resolveChangeDir(root, name);
   const file = `${changeRel}/tasks.md`;
@@ -40,7 +41,9 @@ export async function planChangeTasks(
   }
   const { specs } = await planChangeAt(root, name, changeRel);
   const parsed = parseTasks(text);
-  const plan = planTasks(parsed, specs, weights);
+  // Weights: the caller's, else `plan.weights` from openspec/config.yaml, else the defaults.
+  const configured = weights ?? (await readProjectConfig(root)).config.plan?.weights ?? {};
+  const plan = planTasks(parsed, specs, configured);
   const register = readRiskRegister(root, changeRel);
   const report = readManifestReport(root, changeRel, { parsed, file });
   const issues = [...plan.issues.map((i) => ({ file, ...i })), ...(report?.issues ?? []), ...register.issues];

@@ -1,4 +1,4 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,20 @@ describe('specwright plan on the telephony fixture', () => {
     ]);
     expect(plan.progress).toEqual({ done: 2, total: 25 });
     expect(plan).toMatchObject({ change: CHANGE, usesMetadata: true, issues: [], valid: true });
+  });
+
+  it('weighs sizes with plan.weights from openspec/config.yaml', () => {
+    const root = telephony();
+    const config = join(root, 'openspec/config.yaml');
+    const base = existsSync(config) ? readFileSync(config, 'utf8') : 'schema: spec-driven\n';
+    writeFileSync(
+      config,
+      `${base}plan:\n  weights:\n    XS: 1\n    S: 1\n    M: 1\n    L: 1\n    XL: 1\n    unsized: 1\n`,
+    );
+    const plan = runCli(root, ['plan', CHANGE, '--json']).json() as unknown as PlanJson;
+    // With every size weighing 1 the critical path is the longest chain by task count.
+    expect(plan.criticalPath.length).toBe(plan.criticalPath.tasks.length);
+    expect(plan.criticalPath.length).toBeLessThan(39);
   });
 
   it('prints waves with done marks, waits, the critical path and its length as text', () => {

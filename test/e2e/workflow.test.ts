@@ -97,7 +97,7 @@ colour: blue
     expect(r.stdout).toContain('## Language\nWrite in Français.');
     expect(r.stdout).toContain('Write to: openspec/changes/add-search/proposal.md');
     expect(r.stderr).toBe(
-      "Warning: openspec/config.yaml:6: unknown key 'colour' is ignored (known keys: schema, context, rules, language, verify, trace).\n",
+      "Warning: openspec/config.yaml:6: unknown key 'colour' is ignored (known keys: schema, context, rules, language, plan, verify, trace).\n",
     );
     const j = runCli(root, ['instructions', 'proposal', '--change', 'add-search', '--json']);
     expect(j.stderr).toBe('');

@@ -42,7 +42,7 @@ describe('resolveProjectConfig', () => {
       lineOf,
     );
     expect(r.warnings).toEqual([
-      "openspec/config.yaml:4: unknown key 'contxt' is ignored (known keys: schema, context, rules, language, verify, trace).",
+      "openspec/config.yaml:4: unknown key 'contxt' is ignored (known keys: schema, context, rules, language, plan, verify, trace).",
     ]);
   });
 
@@ -108,5 +108,16 @@ describe('resolveProjectConfig', () => {
     const r = resolveProjectConfig({ trace: { include: 'src/**' } }, 'c.yaml');
     expect(r.config.trace).toBeUndefined();
     expect(r.invalid?.trace).toMatch(/^c\.yaml: trace\.include: /);
+  });
+});
+
+describe('plan weights', () => {
+  it('keeps valid size weights and drops an invalid plan field with a warning', () => {
+    expect(resolveProjectConfig({ plan: { weights: { M: 5, XL: 20 } } }, 'c.yaml').config.plan).toEqual({
+      weights: { M: 5, XL: 20 },
+    });
+    const bad = resolveProjectConfig({ plan: { weights: { M: -1 } } }, 'c.yaml');
+    expect(bad.config.plan).toBeUndefined();
+    expect(bad.warnings[0]).toContain("Invalid 'plan' field");
   });
 });

@@ -19,6 +19,19 @@ const FIELD_SCHEMAS = {
   rules: z.record(z.string(), z.unknown()),
   /** The language artifacts are written in. */
   language: z.string().trim().min(1),
+  /** Planning settings: critical-path weights per task size (`plan.weights.M: 5`). */
+  plan: z.strictObject({
+    weights: z
+      .strictObject({
+        XS: z.number().positive(),
+        S: z.number().positive(),
+        M: z.number().positive(),
+        L: z.number().positive(),
+        XL: z.number().positive(),
+        unsized: z.number().positive(),
+      })
+      .partial(),
+  }),
 } as const;
 
 /**
@@ -33,6 +46,8 @@ interface ProjectConfig {
   context?: string;
   rules?: Record<string, string[]>;
   language?: string;
+  /** Critical-path weights per task size that replace the defaults (XS=1, S=2, M=4, L=8, XL=16). */
+  plan?: { weights: Partial<Record<'XS' | 'S' | 'M' | 'L' | 'XL' | 'unsized', number>> };
   /** The check pipeline `specwright verify` runs (see src/domain/verify/config.ts). */
   verify?: VerifyStep[];
   /** Which files `trace` scans and which of them are tests. */
@@ -57,6 +72,7 @@ const FIELD_WARNINGS: Record<Field, string> = {
   context: "Invalid 'context' field in config (must be a string)",
   rules: "Invalid 'rules' field in config (must be a map of artifact id to a list of rules)",
   language: "Invalid 'language' field in config (must be a non-empty string)",
+  plan: "Invalid 'plan' field in config (must be { weights: { XS|S|M|L|XL|unsized: positive number } })",
 };
 
 /** 1-based line of a value in the config document, when known. */
@@ -122,7 +138,8 @@ export function resolveProjectConfig(doc: unknown, file: string, lineOf?: LineOf
       const tooLarge = checkContext(parsed.data as string, file);
       if (tooLarge) warnings.push(tooLarge);
       else config.context = parsed.data as string;
-    } else config[key] = parsed.data as string;
+    } else if (key === 'plan') config.plan = parsed.data as NonNullable<ProjectConfig['plan']>;
+    else config[key] = parsed.data as string;
   }
   const invalid = resolveStructured(record, file, lineOf, config);
   warnings.push(...Object.values(invalid));
