@@ -129,6 +129,59 @@ export function specOps(plans: MergePlan[]): FileOp[] {
   return ops;
 }
 
+/** Refuse before any planning: an existing archive folder, or open tasks without `--yes`. */
+async function precheck(
+  root: string,
+  name: string,
+  changeRel: string,
+  destRel: string,
+  opts: ArchiveOptions,
+) {
+  if (existsSync(join(root, destRel)) || isLink(join(root, destRel))) {
+    throw new CliError(
+      'archive_target_exists',
+      `Archive '${destRel.slice(destRel.lastIndexOf('/') + 1)}' already exists.`,
+      {
+        fix: 'Rename or remove the existing archive folder first.',
+      },
+    );
+  }
+  const tasks = await taskProgress(root, changeRel, name, opts.env ?? {});
+  if (tasks.done < tasks.total && !opts.yes) {
+    const open = tasks.total - tasks.done;
+    throw new CliError(
+      'archive_tasks_incomplete',
+      `${open} incomplete task${open === 1 ? '' : 's'} in '${name}' (${tasks.done}/${tasks.total} done).`,
+      { fix: `Complete the tasks, or rerun with: specwright archive ${name} --yes` },
+    );
+  }
+  return tasks;
+}
+
+/** Plan every merge exactly as validate does; refuse on errors (`--no-validate` skips content rules only). */
+async function planMerges(root: string, name: string, changeRel: string, opts: ArchiveOptions) {
+  const planned = await planChangeAt(root, name, changeRel);
+  const errors = planned.issues.filter((i) => i.level === 'ERROR');
+  const blocking = opts.noValidate
+    ? errors.filter((i) => isStructural(i) && i.rule !== 'change_no_deltas')
+    : errors;
+  if (blocking.length > 0) {
+    throw new ArchiveRefused(
+      'archive_validation_failed',
+      `Change '${name}' cannot be archived: ${blocking.length} error${blocking.length === 1 ? '' : 's'}. No files were changed.`,
+      blocking,
+      `Run: specwright validate ${name}`,
+    );
+  }
+  const plans = planned.plan.merges;
+  let touched = touchedBy(planned.plan.deltas);
+  if (planned.synced.length > 0) {
+    const applied = planSyncRecords(planned.plan.deltas, planned.mainSpecs, plans);
+    touched = touchedAfterSync(touched, planned.synced, applied);
+  }
+  return { plans, touched, issues: planned.issues.filter((i) => i.level !== 'ERROR') };
+}
+
 /**
  * Archive a change as one transaction: plan and validate every merge in memory, then write the specs
  * and move the folder; if any step fails, every file is restored to its previous bytes.
@@ -141,51 +194,17 @@ export async function archiveChange(
   const changeRel = resolveChangeDir(root, name);
   const archivedAs = archiveName(name, opts.now);
   const destRel = `openspec/changes/archive/${archivedAs}`;
-  if (existsSync(join(root, destRel)) || isLink(join(root, destRel))) {
-    throw new CliError('archive_target_exists', `Archive '${archivedAs}' already exists.`, {
-      fix: 'Rename or remove the existing archive folder first.',
-    });
-  }
-  const tasks = await taskProgress(root, changeRel, name, opts.env ?? {});
-  if (tasks.done < tasks.total && !opts.yes) {
-    const open = tasks.total - tasks.done;
-    throw new CliError(
-      'archive_tasks_incomplete',
-      `${open} incomplete task${open === 1 ? '' : 's'} in '${name}' (${tasks.done}/${tasks.total} done).`,
-      { fix: `Complete the tasks, or rerun with: specwright archive ${name} --yes` },
-    );
-  }
-  const issues: Issue[] = [];
-  let plans: MergePlan[] = [];
-  let touched: TouchRecord[] = [];
-  if (!opts.skipSpecs) {
-    const planned = await planChangeAt(root, name, changeRel);
-    const errors = planned.issues.filter((i) => i.level === 'ERROR');
-    const blocking = opts.noValidate
-      ? errors.filter((i) => isStructural(i) && i.rule !== 'change_no_deltas')
-      : errors;
-    if (blocking.length > 0) {
-      throw new ArchiveRefused(
-        'archive_validation_failed',
-        `Change '${name}' cannot be archived: ${blocking.length} error${blocking.length === 1 ? '' : 's'}. No files were changed.`,
-        blocking,
-        `Run: specwright validate ${name}`,
-      );
-    }
-    plans = planned.plan.merges;
-    touched = touchedBy(planned.plan.deltas);
-    if (planned.synced.length > 0) {
-      const applied = planSyncRecords(planned.plan.deltas, planned.mainSpecs, plans);
-      touched = touchedAfterSync(touched, planned.synced, applied);
-    }
-    issues.push(...planned.issues.filter((i) => i.level !== 'ERROR'));
-  }
-  issues.push(...(await verificationWarnings(root, name, changeRel)));
+  const tasks = await precheck(root, name, changeRel, destRel, opts);
+  const merged: { plans: MergePlan[]; touched: TouchRecord[]; issues: Issue[] } = opts.skipSpecs
+    ? { plans: [], touched: [], issues: [] }
+    : await planMerges(root, name, changeRel, opts);
+  const { plans } = merged;
+  const issues = [...merged.issues, ...(await verificationWarnings(root, name, changeRel))];
   const metaRel = `${changeRel}/.openspec.yaml`;
   const record = await renderArchiveRecord(
     readTextFileIfExists(root, metaRel),
     opts.now.toISOString(),
-    touched,
+    merged.touched,
   );
   const ops: FileOp[] = [
     ...specOps(plans),
