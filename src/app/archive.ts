@@ -1,4 +1,3 @@
-import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { isStructural } from '../domain/change/plan-change.ts';
 import { type TouchRecord, touchedBy } from '../domain/change/staleness.ts';
@@ -9,7 +8,7 @@ import { formatLocalDate } from '../domain/local-date.ts';
 import type { MergeCounts, MergePlan } from '../domain/merge/merge.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
 import { applyFileTransaction, type FileOp } from '../io/atomic-write.ts';
-import { readTextFileIfExists } from '../io/fs-safe.ts';
+import { pathExists, readTextFileIfExists } from '../io/fs-safe.ts';
 import { clearLedgerCache, renderArchiveRecord } from '../io/ledger.ts';
 import { readProjectConfig } from '../io/project-config.ts';
 import { resolveChangeDir } from './resolve-item.ts';
@@ -137,7 +136,7 @@ async function precheck(
   destRel: string,
   opts: ArchiveOptions,
 ) {
-  if (existsSync(join(root, destRel)) || isLink(join(root, destRel))) {
+  if (pathExists(join(root, destRel))) {
     throw new CliError(
       'archive_target_exists',
       `Archive '${destRel.slice(destRel.lastIndexOf('/') + 1)}' already exists.`,
@@ -223,12 +222,4 @@ export async function archiveChange(
     tasks,
     issues,
   };
-}
-
-function isLink(abs: string): boolean {
-  try {
-    return lstatSync(abs).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }

@@ -1,4 +1,3 @@
-import { lstatSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CliError } from '../domain/errors.ts';
 import { sortTools } from '../domain/tools/parse-tool-list.ts';
@@ -9,7 +8,7 @@ import { TOOLS, type ToolId } from '../domain/tools/tools.ts';
 import { parseWorkflowSource } from '../domain/tools/workflow-source.ts';
 import { WORKFLOW_IDS, type WorkflowId } from '../domain/tools/workflows.ts';
 import { builtinSchemasDir } from '../io/assets.ts';
-import { readTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
+import { pathExists, readTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
 import { parseYaml } from '../io/yaml.ts';
 
 /** Root-relative path of the project's record of its integrations. */
@@ -31,18 +30,9 @@ export async function readProjectSettings(root: string): Promise<IntegrationSett
   return parsed.settings;
 }
 
-function exists(abs: string): boolean {
-  try {
-    lstatSync(abs);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Tools whose detection paths exist in the project (pre-selected by init), in table order. */
 export function detectTools(root: string): ToolId[] {
-  return TOOLS.filter((t) => t.detect.some((p) => exists(join(root, p)))).map((t) => t.id);
+  return TOOLS.filter((t) => t.detect.some((p) => pathExists(join(root, p)))).map((t) => t.id);
 }
 
 /**
@@ -52,7 +42,7 @@ export function detectTools(root: string): ToolId[] {
 export function stampedTools(root: string): ToolId[] {
   const found: ToolId[] = [];
   for (const m of allManagedPaths()) {
-    if (m.kind === 'block' || found.includes(m.tool) || !exists(join(root, m.path))) continue;
+    if (m.kind === 'block' || found.includes(m.tool) || !pathExists(join(root, m.path))) continue;
     const text = readTextFileIfExists(root, m.path);
     if (text !== undefined && readStamp(text).state !== 'none') found.push(m.tool);
   }

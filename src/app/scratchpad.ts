@@ -1,4 +1,3 @@
-import { lstatSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CliError } from '../domain/errors.ts';
 import {
@@ -11,7 +10,7 @@ import {
 import { closestNames } from '../domain/suggest.ts';
 import { builtinSchemasDir } from '../io/assets.ts';
 import { writeFileInRoot } from '../io/atomic-write.ts';
-import { readTextFile } from '../io/fs-safe.ts';
+import { pathExists, readTextFile } from '../io/fs-safe.ts';
 import { type ProjectRoot, requireProjectRoot } from '../io/project.ts';
 import { resolveChangeDir } from './resolve-item.ts';
 
@@ -53,15 +52,6 @@ function readScratchpadTemplate(kind: ScratchpadKind): string {
   return readTextFile(dirname(builtinSchemasDir()), `scratchpads/${kind}.md`);
 }
 
-function exists(abs: string): boolean {
-  try {
-    lstatSync(abs);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * `specwright scratchpad <change> <kind>`: write `research/<kind>.md` into an active change from the
  * kind's template. An existing file is refused unless `force`; the write is atomic.
@@ -71,7 +61,7 @@ export async function createScratchpad(input: ScratchpadInput): Promise<Scratchp
   const changeRel = resolveChangeDir(root.path, input.change);
   const kind = checkKind(input.kind);
   const path = `${changeRel}/${SCRATCHPAD_DIR}/${kind}.md`;
-  const replaced = exists(join(root.path, path));
+  const replaced = pathExists(join(root.path, path));
   if (replaced && !input.force) {
     throw new CliError('scratchpad_exists', `${path} already exists.`, {
       fix: `Edit it, or replace it with the empty template: specwright scratchpad ${input.change} ${kind} --force`,

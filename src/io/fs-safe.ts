@@ -1,6 +1,16 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { CliError } from '../domain/errors.ts';
+
+/** Whether anything (a file, a folder, even a dangling symlink) is at `abs`: lstat, never followed. */
+export function pathExists(abs: string): boolean {
+  try {
+    lstatSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Files above this size are refused: specs and task lists are kilobytes, anything bigger is a mistake. */
 const MAX_TEXT_FILE_BYTES = 10 * 1024 * 1024;
