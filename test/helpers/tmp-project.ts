@@ -125,3 +125,24 @@ export function f2Files(): Record<string, string> {
     'openspec/changes/add-auth/specs/auth/spec.md': ADD_AUTH_DELTA,
   };
 }
+
+/** A MODIFIED delta of F1's `User Login` that keeps both scenarios and adds one named `extra`. */
+export function modifyLogin(extra: string): string {
+  return `## MODIFIED Requirements
+
+### Requirement: User Login
+The system SHALL allow users to log in with email and password.
+
+#### Scenario: Valid credentials
+- **WHEN** a user submits valid credentials
+- **THEN** a session is created
+
+#### Scenario: Invalid credentials
+- **WHEN** a user submits a wrong password
+- **THEN** an error is shown
+
+#### Scenario: ${extra}
+- **WHEN** ${extra.toLowerCase()} happens
+- **THEN** it is handled
+`;
+}

@@ -3,25 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { archiveChange } from '../../src/app/archive.ts';
 import { runValidation } from '../../src/app/validate.ts';
-import { AUTH_SPEC, read, tempProjects } from '../helpers/tmp-project.ts';
-
-const modify = (extra: string) => `## MODIFIED Requirements
-
-### Requirement: User Login
-The system SHALL allow users to log in with email and password.
-
-#### Scenario: Valid credentials
-- **WHEN** a user submits valid credentials
-- **THEN** a session is created
-
-#### Scenario: Invalid credentials
-- **WHEN** a user submits a wrong password
-- **THEN** an error is shown
-
-#### Scenario: ${extra}
-- **WHEN** ${extra.toLowerCase()} happens
-- **THEN** it is handled
-`;
+import { AUTH_SPEC, modifyLogin, read, tempProjects } from '../helpers/tmp-project.ts';
 
 const { project } = tempProjects();
 
@@ -30,10 +12,10 @@ function twoChanges(): string {
     'openspec/specs/auth/spec.md': AUTH_SPEC,
     'openspec/changes/add-lockout/.openspec.yaml':
       'schema: spec-driven\ncreated: 2026-11-01\ncreated_at: 2026-11-01T09:00:00.000Z\n',
-    'openspec/changes/add-lockout/specs/auth/spec.md': modify('Lockout'),
+    'openspec/changes/add-lockout/specs/auth/spec.md': modifyLogin('Lockout'),
     'openspec/changes/add-captcha/.openspec.yaml':
       'schema: spec-driven\ncreated: 2026-11-02\ncreated_at: 2026-11-02T09:00:00.000Z\n',
-    'openspec/changes/add-captcha/specs/auth/spec.md': modify('Captcha'),
+    'openspec/changes/add-captcha/specs/auth/spec.md': modifyLogin('Captcha'),
   });
 }
 
@@ -84,7 +66,7 @@ describe('stale and overlapping deltas', () => {
     expect(again.items[0]?.issues.map((i) => i.rule)).toContain('merge_scenario_loss');
     writeFileSync(
       join(root, 'openspec/changes/add-captcha/specs/auth/spec.md'),
-      modify('Captcha').replace(
+      modifyLogin('Captcha').replace(
         '#### Scenario: Captcha',
         '#### Scenario: Lockout\n- **WHEN** lockout happens\n- **THEN** it is handled\n\n#### Scenario: Captcha',
       ),

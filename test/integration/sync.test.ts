@@ -6,7 +6,7 @@ import { SyncRefused, syncChange } from '../../src/app/sync.ts';
 import { runValidation } from '../../src/app/validate.ts';
 import { parseSpec } from '../../src/domain/spec/parse-spec.ts';
 import { parseYaml } from '../../src/io/yaml.ts';
-import { AUTH_SPEC, f2Files, read, snapshotTree, tempProjects } from '../helpers/tmp-project.ts';
+import { AUTH_SPEC, f2Files, modifyLogin, read, snapshotTree, tempProjects } from '../helpers/tmp-project.ts';
 
 const T1 = new Date('2026-11-21T10:00:00.000Z');
 const T2 = new Date('2026-11-22T10:00:00.000Z');
@@ -238,24 +238,6 @@ describe('syncChange', () => {
     expect(snapshotTree(root)).toEqual(before);
   });
 });
-
-const modifyLogin = (extra: string) => `## MODIFIED Requirements
-
-### Requirement: User Login
-The system SHALL allow users to log in with email and password.
-
-#### Scenario: Valid credentials
-- **WHEN** a user submits valid credentials
-- **THEN** a session is created
-
-#### Scenario: Invalid credentials
-- **WHEN** a user submits a wrong password
-- **THEN** an error is shown
-
-#### Scenario: ${extra}
-- **WHEN** ${extra.toLowerCase()} happens
-- **THEN** it is handled
-`;
 
 function changeFiles(name: string, createdAt: string, delta: string): Record<string, string> {
   return {
