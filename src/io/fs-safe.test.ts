@@ -82,6 +82,40 @@ describe('readTextFile', () => {
     expect(errorOf(() => readTextFile(root, 'spec.md')).code).toBe('path_outside_root');
   });
 
+  it('follows a symlinked file or folder that stays inside the root', () => {
+    const root = makeTree({ 'real/a.md': 'inside' });
+    symlinkSync(join(root, 'real/a.md'), join(root, 'link.md'));
+    symlinkSync(join(root, 'real'), join(root, 'alias'));
+    expect(readTextFile(root, 'link.md')).toBe('inside');
+    expect(readTextFile(root, 'alias/a.md')).toBe('inside');
+    expect(readTextFileIfExists(root, 'alias/missing.md')).toBeUndefined();
+  });
+
+  it('treats a dangling symlink as a missing file', () => {
+    const root = makeTree({});
+    symlinkSync(join(root, 'gone.md'), join(root, 'dangling.md'));
+    expect(readTextFileIfExists(root, 'dangling.md')).toBeUndefined();
+    expect(errorOf(() => readTextFile(root, 'dangling.md')).code).toBe('file_not_found');
+  });
+
+  it('refuses files, present or missing, behind a symlinked folder that leaves the root', () => {
+    const outside = makeTree({ 'x/tasks.md': 'secret' });
+    const root = makeTree({ 'openspec/specs': null });
+    symlinkSync(outside, join(root, 'openspec/changes'));
+    // Read twice: the second read goes through the cached real path of the folder.
+    for (let i = 0; i < 2; i++) {
+      expect(errorOf(() => readTextFileIfExists(root, 'openspec/changes/x/tasks.md')).code).toBe(
+        'path_outside_root',
+      );
+      expect(errorOf(() => readTextFileIfExists(root, 'openspec/changes/x/design.md')).code).toBe(
+        'path_outside_root',
+      );
+      expect(errorOf(() => readTextFileIfExists(root, 'openspec/changes/y/z/a.md')).code).toBe(
+        'path_outside_root',
+      );
+    }
+  });
+
   it('reports missing and unreadable files', () => {
     const root = makeTree({});
     mkdirSync(join(root, 'dir.md'));

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CliError } from '../domain/errors.ts';
 
 /** Whether anything (a file, a folder, even a dangling symlink) is at `abs`: lstat, never followed. */
@@ -43,6 +43,30 @@ function realpathOfExistingPrefix(abs: string): string {
   }
 }
 
+/**
+ * `realpathOfExistingPrefix` for folders, built from the parent's cached real path and one lstat of the
+ * last component (a full realpath only where that component is a symlink). Reading many files in
+ * many folders then costs one lstat per new folder instead of a walk of every component per file.
+ * Only existing paths are cached.
+ */
+function realFolder(abs: string, cache: Map<string, string>): string {
+  const known = cache.get(abs);
+  if (known !== undefined) return known;
+  const parent = dirname(abs);
+  if (parent === abs) return realpathSync.native(abs);
+  let stats: import('node:fs').Stats | undefined;
+  try {
+    stats = lstatSync(abs, { throwIfNoEntry: false });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw e;
+  }
+  const real = stats?.isSymbolicLink()
+    ? realpathOfExistingPrefix(abs)
+    : join(realFolder(parent, cache), basename(abs));
+  if (stats) cache.set(abs, real);
+  return real;
+}
+
 const realRoots = new Map<string, string>();
 
 /** The root's real path, resolved once per process: every guarded read compares against it. */
@@ -55,29 +79,37 @@ function realRoot(root: string): string {
   return real;
 }
 
+function outsideRoot(target: string): CliError {
+  return new CliError('path_outside_root', `Path is outside the allowed directory: ${target}`);
+}
+
+/**
+ * `target` resolved against `root`, refused unless it stays inside `root` lexically and, once the
+ * symlinks of the longest existing prefix are resolved, really. With `folders` only the folder is
+ * resolved (through that cache; the caller must not follow a symlinked last component). Returns the
+ * absolute path.
+ */
+function guardPath(root: string, target: string, folders?: Map<string, string>): string {
+  const abs = resolve(root, target);
+  if (!isWithin(root, abs)) throw outsideRoot(target);
+  let real: string;
+  try {
+    real = folders ? realFolder(dirname(abs), folders) : realpathOfExistingPrefix(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError('path_unresolvable', `Cannot resolve ${target} (${code}).`, { cause: e });
+  }
+  if (!isWithin(realRoot(root), real)) throw outsideRoot(target);
+  return abs;
+}
+
 /**
  * Resolve `target` (absolute, or relative to `root`) and make sure it stays inside `root`: first
  * lexically, then after resolving symlinks of the longest existing prefix, so neither `../x` nor a
  * symlinked `openspec/changes` pointing elsewhere lets a read or write leave the project.
  */
 export function resolveInsideRoot(root: string, target: string): string {
-  const abs = resolve(root, target);
-  const outside = () => new CliError('path_outside_root', `Path is outside the allowed directory: ${target}`);
-  if (!isWithin(root, abs)) throw outside();
-  let real: string;
-  try {
-    real = realpathOfExistingPrefix(abs);
-  } catch (e) {
-    throw new CliError(
-      'path_unresolvable',
-      `Cannot resolve ${target} (${(e as NodeJS.ErrnoException).code}).`,
-      {
-        cause: e,
-      },
-    );
-  }
-  if (!isWithin(realRoot(root), real)) throw outside();
-  return abs;
+  return guardPath(root, target);
 }
 
 function lineOfOffset(bytes: Uint8Array, offset: number): number {
@@ -114,16 +146,6 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
 
 // ignoreBOM keeps a leading U+FEFF in the text, so writers can put back exactly the bytes they read.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function readBytes(abs: string, rel: string): Buffer {
-  let fd: number;
-  try {
-    fd = openSync(abs, 'r');
-  } catch (e) {
-    throw readError(e, rel);
-  }
-  return readFd(fd, rel);
-}
 
 function readError(e: unknown, rel: string): CliError {
   if (e instanceof CliError) return e;
@@ -173,12 +195,48 @@ function treeInsideRoot(root: string, tree: string): boolean {
 export function readListedTextFile(root: string, tree: string, target: string): string {
   const abs = resolve(root, target);
   const rel = toRootRelative(root, abs);
-  if (!isWithin(resolve(root, tree), abs) || !treeInsideRoot(root, tree)) return readTextFile(root, target);
+  if (NOFOLLOW === undefined || !isWithin(resolve(root, tree), abs) || !treeInsideRoot(root, tree)) {
+    return readTextFile(root, target);
+  }
   let fd: number;
   try {
-    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
+    fd = openSync(abs, constants.O_RDONLY | NOFOLLOW);
   } catch {
     return readTextFile(root, target);
+  }
+  return decodeText(readFd(fd, rel), rel);
+}
+
+/** Not defined on Windows: there every read takes the full realpath check. */
+const NOFOLLOW: number | undefined = constants.O_NOFOLLOW;
+
+/** Real paths of the folders reads went through, for this process (see `readGuarded`). */
+const realFolders = new Map<string, string>();
+
+/**
+ * The guarded read behind `readTextFile` and `readTextFileIfExists`. The folder's real path is checked
+ * (cached per folder) and the file is opened without following a symlink; only a symlinked file pays
+ * a realpath of its own. A missing file is `undefined` when `missingOk`, without building an error.
+ */
+function readGuarded(root: string, target: string, missingOk: boolean): string | undefined {
+  const abs = NOFOLLOW === undefined ? resolveInsideRoot(root, target) : guardPath(root, target, realFolders);
+  const rel = toRootRelative(root, abs);
+  let fd: number;
+  try {
+    fd = openSync(abs, NOFOLLOW === undefined ? constants.O_RDONLY : constants.O_RDONLY | NOFOLLOW);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (missingOk && (code === 'ENOENT' || code === 'ENOTDIR')) return undefined;
+    // ELOOP (EMLINK on some BSDs): the file itself is a symlink; follow it only once its target is checked.
+    if (code !== 'ELOOP' && code !== 'EMLINK') throw readError(e, rel);
+    resolveInsideRoot(root, target);
+    try {
+      fd = openSync(abs, 'r');
+    } catch (e2) {
+      const code2 = (e2 as NodeJS.ErrnoException).code;
+      if (missingOk && code2 === 'ENOENT') return undefined;
+      throw readError(e2, rel);
+    }
   }
   return decodeText(readFd(fd, rel), rel);
 }
@@ -188,9 +246,7 @@ export function readListedTextFile(root: string, tree: string, target: string): 
  * files over 10 MB and invalid UTF-8, each as a one-line `CliError` naming the file.
  */
 export function readTextFile(root: string, target: string): string {
-  const abs = resolveInsideRoot(root, target);
-  const rel = toRootRelative(root, abs);
-  return decodeText(readBytes(abs, rel), rel);
+  return readGuarded(root, target, false) as string;
 }
 
 /** Decode UTF-8 strictly; invalid bytes are a one-line error naming the file, line and byte. */
@@ -211,10 +267,5 @@ function decodeText(bytes: Buffer, rel: string): string {
 
 /** Like `readTextFile`, but a missing file gives `undefined` (optional files such as tasks.md). */
 export function readTextFileIfExists(root: string, target: string): string | undefined {
-  try {
-    return readTextFile(root, target);
-  } catch (e) {
-    if (e instanceof CliError && e.code === 'file_not_found') return undefined;
-    throw e;
-  }
+  return readGuarded(root, target, true);
 }
