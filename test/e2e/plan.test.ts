@@ -1,20 +1,9 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 import { parseFlowchart } from '../helpers/mermaid.ts';
-import { makeTree } from '../helpers/temp-tree.ts';
-
-const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'telephony');
-const CHANGE = 'build-telephony-platform';
-
-/** A throw-away copy of the telephony fixture project. */
-function telephony(): string {
-  const root = makeTree();
-  cpSync(FIXTURE, root, { recursive: true });
-  return root;
-}
+import { TELEPHONY_CHANGE as CHANGE, telephony } from '../helpers/telephony.ts';
 
 /** The waves the fixture's dependencies and shared resources (cdk-deploy, dashboard-routes) imply. */
 const WAVES = [
