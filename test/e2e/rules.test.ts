@@ -186,6 +186,21 @@ const CASES: Record<string, Case> = {
         '## REMOVED Requirements\n- `### Requirement: User Login`\n- `### Requirement: Logout`\n**Reason**: r\n**Migration**: m\n',
     },
   },
+  'c-open-fence': {
+    rule: 'merge_result_invalid',
+    level: 'ERROR',
+    change: {
+      delta: `## MODIFIED Requirements\n${REQ('User Login', 'The system SHALL x.').replace('#### Scenario: s', '#### Scenario: Valid credentials')}\n#### Scenario: Invalid credentials\n- **WHEN** a\n- **THEN** b\n\n\`\`\`\nnever closed\n`,
+    },
+  },
+  'c-result-invalid': {
+    rule: 'merge_result_invalid',
+    level: 'ERROR',
+    change: {
+      delta:
+        '## MODIFIED Requirements\n### Requirement: Logout\n\n#### REMOVED Scenario: Logout clears session\n',
+    },
+  },
   'c-task-numbering': {
     rule: 'tasks_duplicate_id',
     level: 'WARNING',

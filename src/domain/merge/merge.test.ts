@@ -192,4 +192,66 @@ describe('planMerge', () => {
     const plan = merge(main, '## REMOVED Requirements\n- `### Requirement: User Login`\n');
     expect(plan.text).toContain('### Notes\nImportant note.');
   });
+
+  const LOGIN_OPEN = `## MODIFIED Requirements
+
+### Requirement: User Login
+The system SHALL allow users to log in with email and password.
+
+#### Scenario: Valid credentials
+- **WHEN** a user submits valid credentials
+- **THEN** a session is created
+
+#### Scenario: Invalid credentials
+- **WHEN** a user submits a wrong password
+- **THEN** an error is shown
+`;
+
+  it('refuses a block that leaves a code fence open and would swallow the next requirement', () => {
+    const plan = merge(F1, `${LOGIN_OPEN}\n\`\`\`text\nan example never closed\n`);
+    expect(plan.action).toBe('unchanged');
+    const issue = plan.issues.find((i) => i.rule === 'merge_result_invalid');
+    expect(issue?.message).toBe(
+      'auth: the merged openspec/specs/auth/spec.md would not read back as planned: requirement "Logout" would disappear.',
+    );
+    // The same block with its fence closed merges.
+    expect(errorsOf(merge(F1, `${LOGIN_OPEN}\n\`\`\`text\nan example\n\`\`\`\n`))).toEqual([]);
+  });
+
+  it('refuses a block that leaves an HTML comment open over a later section', () => {
+    const main = `${F1}\n## Notes\n\nKept as written.\n`;
+    const delta = [
+      '## MODIFIED Requirements',
+      '',
+      '### Requirement: Logout',
+      'The system SHALL allow users to log out.',
+      '',
+      '#### Scenario: Logout clears session',
+      '- **WHEN** a user logs out',
+      '- **THEN** the session is destroyed',
+      '',
+      '<!-- draft note, never closed',
+      '',
+    ].join('\n');
+    const plan = merge(main, delta);
+    expect(plan.issues.find((i) => i.rule === 'merge_result_invalid')?.message).toContain(
+      'section "Notes" would disappear',
+    );
+  });
+
+  it('refuses a merge whose result would break a rule the main spec kept', () => {
+    const delta =
+      '## MODIFIED Requirements\n\n### Requirement: Logout\n\n#### REMOVED Scenario: Logout clears session\n';
+    const plan = merge(F1, delta);
+    expect(plan.issues.find((i) => i.rule === 'merge_result_invalid')?.message).toBe(
+      'auth: the merged openspec/specs/auth/spec.md would be invalid: Requirement "Logout" has no scenario.',
+    );
+  });
+
+  it('does not blame a merge for errors the main spec already had', () => {
+    const main = F1.replace('The system SHALL allow users to log out.', 'Users can log out.');
+    const plan = merge(main, F2_DELTA);
+    expect(errorsOf(plan)).toEqual([]);
+    expect(plan.action).toBe('update');
+  });
 });

@@ -1,7 +1,9 @@
 import type { Issue } from '../issue.ts';
+import type { ScannedDoc } from '../markdown/types.ts';
+import type { Requirement, SpecDoc } from '../spec/model.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import { STRUCTURAL_RULES, structuralIssues, validateSpec } from '../validation/spec-rules.ts';
-import { type MergeInput, type MergePlan, planUpdate } from './plan-merge.ts';
+import { type MergeInput, type MergePlan, outlineOf, planUpdate, type SpecOutline } from './plan-merge.ts';
 
 export type { MergeCounts, MergeInput, MergePlan, ParsedMain } from './plan-merge.ts';
 
@@ -111,24 +113,96 @@ function emptied(input: MergeInput, plan: MergePlan): MergePlan {
  * `validate` (a dry run) and `archive`/`sync` (which write `text` only when no ERROR is present).
  */
 export function planMerge(input: MergeInput): MergePlan {
-  if (input.mainText === undefined) return checkResult(input, planCreate(input), () => []);
+  if (input.mainText === undefined) {
+    const outline = {
+      sections: ['Purpose', 'Requirements'],
+      requirements: input.delta.added.map((r) => r.name),
+      foreign: [],
+    };
+    return checkResult(input, planCreate(input), { outline, mainIssues: () => [] });
+  }
   const main = input.main?.spec ?? parseSpec(input.mainText);
   const broken = structuralErrors(input, input.main?.issues ?? structuralIssues(main, input.target));
   if (broken.length > 0) return refuse(input, broken);
-  // The main spec's own issues are needed only when the merged spec has errors (to tell new from old).
+  const { plan, outline } = planUpdate(input, main);
   const mainIssues = () => input.main?.issues ?? validateSpec(main, input.target);
-  return checkResult(input, planUpdate(input, main), mainIssues);
+  return checkResult(input, plan, outline && { outline, main, mainIssues });
 }
 
-/** Validate the merged spec; an ERROR the merge introduced refuses it (errors the spec already had do not). */
-function checkResult(input: MergeInput, plan: MergePlan, mainIssues: () => Issue[]): MergePlan {
+/** Differences between the planned and the actual outline of a merged spec, in words; '' when none. */
+function outlineDrift(planned: SpecOutline, actual: SpecOutline): string {
+  const parts: string[] = [];
+  const list = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+  const compare = (what: string, want: string[], got: string[]) => {
+    if (want.length === got.length && want.every((n, i) => n === got[i])) return;
+    const missing = want.filter((n) => !got.includes(n));
+    const extra = got.filter((n) => !want.includes(n));
+    if (missing.length > 0) parts.push(`${what} ${list(missing)} would disappear`);
+    if (extra.length > 0) parts.push(`${what} ${list(extra)} would appear`);
+    if (missing.length === 0 && extra.length === 0) parts.push(`the order of the ${what}s would change`);
+  };
+  compare('requirement', planned.requirements, actual.requirements);
+  compare('section', planned.sections, actual.sections);
+  compare('block', planned.foreign, actual.foreign);
+  return parts.join('; ');
+}
+
+/** Whether requirement `b` of `docB` is line for line (text and kind) requirement `a` of `docA`. */
+function sameBlock(docA: ScannedDoc, a: Requirement, docB: ScannedDoc, b: Requirement): boolean {
+  const n = a.core.end - a.core.start;
+  if (n !== b.core.end - b.core.start || a.scenarios.length !== b.scenarios.length) return false;
+  for (let i = 0; i < n; i++) {
+    const ia = a.core.start + i;
+    const ib = b.core.start + i;
+    if (docA.kinds[ia] !== docB.kinds[ib] || docA.lines[ia] !== docB.lines[ib]) return false;
+  }
+  return true;
+}
+
+/** Requirements of `result` copied unchanged from `main`: their content issues are those `main` has. */
+function copiedFrom(main: SpecDoc, result: SpecDoc): (r: Requirement) => boolean {
+  const byName = new Map<string, Requirement>();
+  for (const r of main.requirements) if (!byName.has(r.name)) byName.set(r.name, r);
+  return (r) => {
+    const before = byName.get(r.name);
+    return before !== undefined && sameBlock(main.doc, before, result.doc, r);
+  };
+}
+
+interface ResultCheck {
+  /** What the merged text must parse back to. */
+  outline: SpecOutline;
+  /** The main spec merged into (absent for a new capability). */
+  main?: SpecDoc;
+  /** The main spec's own issues, computed only when the result has errors (to tell new from old). */
+  mainIssues: () => Issue[];
+}
+
+/**
+ * Parse the merged spec back: it must have the planned outline (nothing swallowed by a block left open),
+ * and an ERROR the merge introduced refuses it (errors the spec already had do not).
+ */
+function checkResult(input: MergeInput, plan: MergePlan, check: ResultCheck | undefined): MergePlan {
   if (plan.issues.some((i) => i.level === 'ERROR') || plan.text === undefined || plan.action === 'unchanged')
     return plan;
   const result = parseSpec(plan.text);
   if (result.requirements.length === 0 && input.mainText !== undefined) return emptied(input, plan);
-  const resultErrors = validateSpec(result, input.target).filter((i) => i.level === 'ERROR');
+  const drift = check ? outlineDrift(check.outline, outlineOf(result)) : '';
+  if (drift !== '') {
+    return refuse(input, [
+      ...plan.issues,
+      error(
+        input,
+        'merge_result_invalid',
+        `the merged ${input.target} would not read back as planned: ${drift}.`,
+        'A requirement block in the delta probably leaves a code fence (```) or an HTML block open: close it.',
+      ),
+    ]);
+  }
+  const skip = check?.main ? copiedFrom(check.main, result) : undefined;
+  const resultErrors = validateSpec(result, input.target, skip).filter((i) => i.level === 'ERROR');
   if (resultErrors.length === 0) return plan;
-  const before = new Set(mainIssues().map((i) => `${i.rule}|${i.message}`));
+  const before = new Set((check?.mainIssues() ?? []).map((i) => `${i.rule}|${i.message}`));
   const errors = resultErrors.filter((i) => !before.has(`${i.rule}|${i.message}`));
   if (errors.length === 0) return plan;
   const detail = errors.map((i) => i.message).join('; ');

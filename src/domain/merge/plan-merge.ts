@@ -60,6 +60,8 @@ interface State {
   units: Unit[];
   byName: Map<string, Unit>;
   appended: string[][];
+  /** Names of the `appended` blocks, in the same order. */
+  appendedNames: string[];
   counts: MergeCounts;
   issues: Issue[];
 }
@@ -254,6 +256,7 @@ function applyAdditions(state: State): void {
       continue;
     }
     state.appended.push(lines);
+    state.appendedNames.push(block.name);
     state.byName.set(block.name, { core: { start: -1, end: -1 }, edit: { kind: 'keep' }, name: block.name });
     state.counts.added++;
   }
@@ -283,11 +286,14 @@ function initState(input: MergeInput, main: SpecDoc): State {
   const byName = new Map<string, Unit>();
   for (const u of units) if (u.name !== undefined && !byName.has(u.name)) byName.set(u.name, u);
   const counts = { added: 0, modified: 0, removed: 0, renamed: 0 };
-  return { input, main, units, byName, appended: [], counts, issues: [] };
+  return { input, main, units, byName, appended: [], appendedNames: [], counts, issues: [] };
 }
 
-/** Merge a delta into an existing main spec: RENAMED, then REMOVED, then MODIFIED, then ADDED. */
-export function planUpdate(input: MergeInput, main: SpecDoc): MergePlan {
+/**
+ * Merge a delta into an existing main spec: RENAMED, then REMOVED, then MODIFIED, then ADDED. An update
+ * comes with the outline the merged text must have.
+ */
+export function planUpdate(input: MergeInput, main: SpecDoc): { plan: MergePlan; outline?: SpecOutline } {
   const state = initState(input, main);
   applyRenames(state);
   applyRemovals(state);
@@ -299,9 +305,40 @@ export function planUpdate(input: MergeInput, main: SpecDoc): MergePlan {
     counts: state.counts,
     issues: state.issues,
   };
-  if (state.issues.some((i) => i.level === 'ERROR')) return { ...base, action: 'unchanged' };
+  if (state.issues.some((i) => i.level === 'ERROR')) return { plan: { ...base, action: 'unchanged' } };
   const changed = state.units.some((u) => u.edit.kind !== 'keep') || state.appended.length > 0;
-  if (!changed) return { ...base, action: 'unchanged', text: main.doc.source };
+  if (!changed) return { plan: { ...base, action: 'unchanged', text: main.doc.source } };
   const text = spliceRequirements(state.main, state.units, state.appended);
-  return { ...base, action: 'update', text };
+  return { plan: { ...base, action: 'update', text }, outline: plannedOutline(state) };
+}
+
+/**
+ * What the merged spec must parse back to: the section titles, and the requirement names and foreign
+ * `###` blocks of the Requirements section, in order. A block that leaves a code fence or an HTML
+ * block open would swallow what follows it; comparing with this outline catches that.
+ */
+export interface SpecOutline {
+  sections: string[];
+  requirements: string[];
+  foreign: string[];
+}
+
+function plannedOutline(state: State): SpecOutline {
+  const { main } = state;
+  const requirements: string[] = [];
+  for (const u of state.units)
+    if (u.edit.kind !== 'remove' && u.name !== undefined) requirements.push(u.name);
+  requirements.push(...state.appendedNames);
+  const sections = main.sections.map((s) => s.title);
+  if (!main.requirementsSection && state.appended.length > 0) sections.push('Requirements');
+  return { sections, requirements, foreign: main.foreign.map((f) => f.title) };
+}
+
+/** The outline a spec actually has (see `SpecOutline`). */
+export function outlineOf(spec: SpecDoc): SpecOutline {
+  return {
+    sections: spec.sections.map((s) => s.title),
+    requirements: spec.requirements.map((r) => r.name),
+    foreign: spec.foreign.map((f) => f.title),
+  };
 }
