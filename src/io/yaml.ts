@@ -39,6 +39,9 @@ export async function parseYaml(text: string, file: string): Promise<YamlResult>
   return { ok: true, data: doc.toJS(), lineOf };
 }
 
+/** js-yaml, imported once per process (each `import()` of a loaded module still costs a module-map lookup). */
+let jsYaml: Promise<typeof import('js-yaml')> | undefined;
+
 /**
  * Read-only fast path for small, hot files (`.openspec.yaml` of every change in `validate --all`):
  * js-yaml with the YAML 1.2 core schema (no timestamps, so `created: 2026-01-01` stays a string, as
@@ -49,7 +52,8 @@ export async function parseYamlData(
   text: string,
   file: string,
 ): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
-  const { load, CORE_SCHEMA } = await import('js-yaml');
+  jsYaml ??= import('js-yaml');
+  const { load, CORE_SCHEMA } = await jsYaml;
   try {
     return { ok: true, data: load(text, { schema: CORE_SCHEMA, json: false }) };
   } catch (e) {
