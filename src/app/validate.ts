@@ -9,11 +9,11 @@ import type { SpecSource } from '../domain/plan/coverage.ts';
 import { checkChangeTasks } from '../domain/plan/plan-tasks.ts';
 import { parseSpec } from '../domain/spec/parse-spec.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
-import { findOverlaps } from '../domain/validation/overlap.ts';
+import { type DeltaTouches, findOverlaps } from '../domain/validation/overlap.ts';
 import { validateSpec } from '../domain/validation/spec-rules.ts';
 import { readListedTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
 import { loadLedger } from '../io/ledger.ts';
-import { loadChangeFlags, loadChangeInput } from '../io/load.ts';
+import { deltaCapabilities, loadChangeFlags, loadChangeInput } from '../io/load.ts';
 import {
   listActiveChanges,
   listArchivedChanges,
@@ -60,58 +60,32 @@ function unreadable(e: unknown, fallbackFile: string): Issue[] {
 }
 
 /**
- * The main specs that changes merged into during one `validate --all` run: their text and every issue
- * of their own. The spec pass, which runs after the changes, takes these issues instead of reading and
- * parsing those specs a second time. Parses are not kept (hundreds of them measured slower: GC).
+ * Main specs read and parsed during one run, so changes reuse what the spec pass did. Only the
+ * capabilities some change touches are kept (`wanted`), so memory stays flat on large trees.
  */
 interface SpecCache {
+  wanted: ReadonlySet<string>;
   entries: Map<string, { text: string; parsed: ParsedMain }>;
 }
 
-/** Validate one main spec: parse, then every spec rule (or take what the change pass found). */
+/** Validate one main spec: parse, then every spec rule. */
 function validateSpecItem(root: string, id: string, strict: boolean, cache?: SpecCache): ValidatedItem {
   const file = mainSpecPath(id);
   let issues: Issue[];
-  const known = cache?.entries.get(id);
   try {
-    if (known) issues = known.parsed.issues;
-    else {
-      const text = readListedTextFile(root, PROJECT_PATHS.specs, file);
-      issues = mainSpecIssues(text, file);
+    const text = readListedTextFile(root, PROJECT_PATHS.specs, file);
+    if (text.trim() === '') {
+      issues = [{ level: 'ERROR', rule: 'spec_empty_file', message: `${file} is empty.`, file, line: 1 }];
+    } else {
+      const spec = parseSpec(text);
+      issues = validateSpec(spec, file);
+      // The parse itself is not kept: re-parsing is cheaper than the memory 600 parsed specs would hold.
+      if (cache?.wanted.has(id)) cache.entries.set(id, { text, parsed: { issues } });
     }
   } catch (e) {
     issues = unreadable(e, file);
   }
   return { id, type: 'spec', valid: !hasErrors(issues, strict), issues };
-}
-
-function mainSpecIssues(text: string, file: string): Issue[] {
-  if (text.trim() === '') {
-    return [{ level: 'ERROR', rule: 'spec_empty_file', message: `${file} is empty.`, file, line: 1 }];
-  }
-  return validateSpec(parseSpec(text), file);
-}
-
-/**
- * The parsed main specs a change merges into, validated in full and remembered in `cache` (first
- * change to touch a spec) or known from it (later ones: only the issues, the merge parses again).
- */
-function parsedMainSpecs(mainSpecs: ReadonlyMap<string, string | undefined>, cache: SpecCache) {
-  const parsedMain = new Map<string, ParsedMain>();
-  for (const [cap, text] of mainSpecs) {
-    // An empty file's issue says only that: the merge works out what it needs itself.
-    if (text === undefined || text.trim() === '') continue;
-    const hit = cache.entries.get(cap);
-    if (hit && hit.text === text) {
-      parsedMain.set(cap, hit.parsed);
-      continue;
-    }
-    const spec = parseSpec(text);
-    const issues = validateSpec(spec, mainSpecPath(cap));
-    cache.entries.set(cap, { text, parsed: { issues } });
-    parsedMain.set(cap, { spec, issues });
-  }
-  return parsedMain;
 }
 
 /** Plan a change exactly as archive would; its issues are the validation result. */
@@ -124,7 +98,14 @@ export async function planChangeAt(
   const { flags, base, synced, issues: metaIssues } = await loadChangeFlags(root, name);
   const input = loadChangeInput(root, name, changeRel, flags, (cap) => cache?.entries.get(cap)?.text);
   input.synced = synced;
-  if (cache) input.parsedMain = parsedMainSpecs(input.mainSpecs, cache);
+  if (cache) {
+    const parsedMain = new Map<string, ParsedMain>();
+    for (const [cap, text] of input.mainSpecs) {
+      const hit = cache.entries.get(cap);
+      if (hit && hit.text === text) parsedMain.set(cap, hit.parsed);
+    }
+    input.parsedMain = parsedMain;
+  }
   const plan: ChangePlan = planChange(input);
   const needsLedger = plan.deltas.some((d) => d.modified.length + d.removed.length + d.renamed.length > 0);
   if (needsLedger) {
@@ -157,20 +138,27 @@ async function validateChangeItems(
   strict: boolean,
   cache?: SpecCache,
 ): Promise<ValidatedItem[]> {
-  const planned = [];
+  // Only what the overlap check needs is kept across changes (not the parsed files or merged texts).
+  const planned: { name: string; issues: Issue[]; deltas: DeltaTouches[] }[] = [];
   const failed: ValidatedItem[] = [];
   for (const name of names) {
     try {
-      planned.push({ name, ...(await planChangeAt(root, name, undefined, cache)) });
+      const { issues, plan } = await planChangeAt(root, name, undefined, cache);
+      const deltas = plan.deltas.map(({ capability, file, added, modified, removed, renamed }) => ({
+        capability,
+        file,
+        added,
+        modified,
+        removed,
+        renamed,
+      }));
+      planned.push({ name, issues, deltas });
     } catch (e) {
       const issues = unreadable(e, `openspec/changes/${name}`);
       failed.push({ id: name, type: 'change', valid: false, issues });
     }
   }
-  const overlaps =
-    names.length > 1
-      ? findOverlaps(planned.map((p) => ({ name: p.name, deltas: p.plan.deltas })))
-      : new Map();
+  const overlaps = names.length > 1 ? findOverlaps(planned) : new Map();
   const items = planned.map((p) => {
     const issues = [...p.issues, ...(overlaps.get(p.name) ?? [])];
     return { id: p.name, type: 'change' as const, valid: !hasErrors(issues, strict), issues };
@@ -247,15 +235,19 @@ export async function runValidation(root: string, req: ValidateRequest): Promise
   const wantSpecs = req.all || req.specs || none;
   const items: ValidatedItem[] = [];
   const types: ItemType[] = [];
-  // Changes first: the main specs they merge into are validated on the way, and the spec pass reuses that.
-  const cache: SpecCache | undefined = wantSpecs ? { entries: new Map() } : undefined;
+  const changes = wantChanges ? listActiveChanges(root) : [];
+  const wanted = new Set(changes.flatMap((c) => deltaCapabilities(root, `openspec/changes/${c}`)));
+  const cache: SpecCache = { wanted, entries: new Map() };
+  const specItems = wantSpecs
+    ? listCapabilities(root).map((id) => validateSpecItem(root, id, strict, cache))
+    : [];
   if (wantChanges) {
     types.push('change');
-    items.push(...(await validateChangeItems(root, listActiveChanges(root), strict, cache)));
+    items.push(...(await validateChangeItems(root, changes, strict, cache)));
   }
   if (wantSpecs) {
     types.push('spec');
-    items.push(...listCapabilities(root).map((id) => validateSpecItem(root, id, strict, cache)));
+    items.push(...specItems);
   }
   if (req.archived) {
     if (!types.includes('change')) types.push('change');

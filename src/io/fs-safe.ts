@@ -12,6 +12,9 @@ export function pathExists(abs: string): boolean {
   }
 }
 
+/** Not defined on Windows: there every read takes the full realpath check. */
+const NOFOLLOW: number | undefined = constants.O_NOFOLLOW;
+
 /** Files above this size are refused: specs and task lists are kilobytes, anything bigger is a mistake. */
 const MAX_TEXT_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -206,9 +209,6 @@ export function readListedTextFile(root: string, tree: string, target: string): 
   }
   return decodeText(readFd(fd, rel), rel);
 }
-
-/** Not defined on Windows: there every read takes the full realpath check. */
-const NOFOLLOW: number | undefined = constants.O_NOFOLLOW;
 
 /** Real paths of the folders reads went through, for this process (see `readGuarded`). */
 const realFolders = new Map<string, string>();

@@ -2,6 +2,12 @@ import type { DeltaOp, DeltaSpec } from '../change/delta.ts';
 import type { Issue } from '../issue.ts';
 import { foldName } from '../spec/blocks.ts';
 
+/** What the overlap check reads of a delta: everything but its parsed document. */
+export type DeltaTouches = Pick<
+  DeltaSpec,
+  'capability' | 'file' | 'added' | 'modified' | 'removed' | 'renamed'
+>;
+
 interface Touch {
   change: string;
   op: DeltaOp;
@@ -10,7 +16,7 @@ interface Touch {
   line: number;
 }
 
-function touchesOf(change: string, delta: DeltaSpec): Touch[] {
+function touchesOf(change: string, delta: DeltaTouches): Touch[] {
   const t = (op: DeltaOp, name: string, line: number): Touch => ({
     change,
     op,
@@ -30,7 +36,7 @@ function touchesOf(change: string, delta: DeltaSpec): Touch[] {
  * Requirements that two or more open changes touch. Each change gets a WARNING naming the others,
  * because whichever is archived second was written against a spec that will have changed.
  */
-export function findOverlaps(changes: { name: string; deltas: DeltaSpec[] }[]): Map<string, Issue[]> {
+export function findOverlaps(changes: { name: string; deltas: DeltaTouches[] }[]): Map<string, Issue[]> {
   const byKey = new Map<string, Touch[]>();
   for (const c of changes) {
     for (const d of c.deltas) {
