@@ -5,10 +5,10 @@ import { ADD_AUTH_DELTA, AUTH_SPEC, modifyLogin, tempProjects } from '../helpers
 const { project } = tempProjects();
 
 /**
- * `validate --all` validates changes first and reuses the main specs they merged into for the spec pass.
- * Whatever it reuses, each item must come out exactly as when its scope is validated on its own.
+ * `validate --all` hands what its spec pass read (text and issues of the specs changes merge into) to
+ * the change pass. Whatever it reuses, each item must come out exactly as when validated on its own.
  */
-describe('validate --all reuses the change pass for specs', () => {
+describe('validate --all shares the spec pass with the changes', () => {
   const root = project({
     // Warnings and an error of its own (no scenario), touched by two changes.
     'openspec/specs/auth/spec.md': AUTH_SPEC.replace(
