@@ -13,8 +13,15 @@ import { type DeltaTouches, findOverlaps } from '../domain/validation/overlap.ts
 import { validateSpec } from '../domain/validation/spec-rules.ts';
 import { readListedTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
 import { loadLedger } from '../io/ledger.ts';
-import { deltaCapabilities, loadChangeFlags, loadChangeInput } from '../io/load.ts';
 import {
+  deltaCapabilities,
+  listDeltaFiles,
+  loadChangeFlags,
+  loadChangeInput,
+  type SpecFile,
+} from '../io/load.ts';
+import {
+  changePath,
   listActiveChanges,
   listArchivedChanges,
   listCapabilities,
@@ -65,6 +72,8 @@ function unreadable(e: unknown, fallbackFile: string): Issue[] {
  */
 interface SpecCache {
   wanted: ReadonlySet<string>;
+  /** `listDeltaFiles` of each change, listed once for `wanted` and reused to load the change. */
+  listings: ReadonlyMap<string, SpecFile[]>;
   entries: Map<string, { text: string; parsed: ParsedMain }>;
 }
 
@@ -96,7 +105,11 @@ export async function planChangeAt(
   cache?: SpecCache,
 ) {
   const { flags, base, synced, issues: metaIssues } = await loadChangeFlags(root, name);
-  const input = loadChangeInput(root, name, changeRel, flags, (cap) => cache?.entries.get(cap)?.text);
+  const known = (cap: string) => cache?.entries.get(cap)?.text;
+  const listed = cache?.listings.get(name);
+  const input = listed
+    ? loadChangeInput(root, name, changeRel, flags, known, listed)
+    : loadChangeInput(root, name, changeRel, flags, known);
   input.synced = synced;
   if (cache) {
     const parsedMain = new Map<string, ParsedMain>();
@@ -236,8 +249,9 @@ export async function runValidation(root: string, req: ValidateRequest): Promise
   const items: ValidatedItem[] = [];
   const types: ItemType[] = [];
   const changes = wantChanges ? listActiveChanges(root) : [];
-  const wanted = new Set(changes.flatMap((c) => deltaCapabilities(root, `openspec/changes/${c}`)));
-  const cache: SpecCache = { wanted, entries: new Map() };
+  const listings = new Map(changes.map((c) => [c, listDeltaFiles(root, changePath(c))]));
+  const wanted = new Set(changes.flatMap((c) => deltaCapabilities(root, changePath(c), listings.get(c))));
+  const cache: SpecCache = { wanted, listings, entries: new Map() };
   const specItems = wantSpecs
     ? listCapabilities(root).map((id) => validateSpecItem(root, id, strict, cache))
     : [];

@@ -10,8 +10,9 @@ import { mainSpecPath } from './project.ts';
 
 const DELTA_HINT = /^##[ \t]+(?:ADDED|MODIFIED|REMOVED|RENAMED)[ \t]+Requirements/im;
 
-interface SpecFile {
-  /** Path relative to the walked directory, POSIX. */
+/** A file under a change's `specs/` folder. */
+export interface SpecFile {
+  /** Path relative to `specs/`, POSIX. */
   rel: string;
 }
 
@@ -33,20 +34,28 @@ function walkFiles(dir: string, prefix = ''): SpecFile[] {
   return out;
 }
 
-/** Capabilities a change has delta files for (listing only, nothing read). */
-export function deltaCapabilities(root: string, changeRel: string): string[] {
-  return walkFiles(join(root, changeRel, 'specs'))
+/** The files under a change's `specs/` folder (listing only, nothing read). */
+export function listDeltaFiles(root: string, changeRel: string): SpecFile[] {
+  return walkFiles(join(root, changeRel, 'specs'));
+}
+
+/** Capabilities a change has delta files for; `files` is its `listDeltaFiles` when already listed. */
+export function deltaCapabilities(
+  root: string,
+  changeRel: string,
+  files = listDeltaFiles(root, changeRel),
+): string[] {
+  return files
     .map((f) => f.rel.split('/'))
     .filter((parts) => parts.length >= 2 && parts[parts.length - 1] === 'spec.md')
     .map((parts) => parts.slice(0, -1).join('/'));
 }
 
 /** Split the files under a change's `specs/` into proper deltas and misplaced files. */
-function deltaFilesOf(root: string, changeRel: string) {
-  const specsDir = join(root, changeRel, 'specs');
+function deltaFilesOf(root: string, changeRel: string, files: SpecFile[]) {
   const deltaFiles: ChangeInput['deltaFiles'] = [];
   const misplaced: ChangeInput['misplaced'] = [];
-  for (const f of walkFiles(specsDir)) {
+  for (const f of files) {
     const file = `${changeRel}/specs/${f.rel}`;
     const parts = f.rel.split('/');
     if (parts.length >= 2 && parts[parts.length - 1] === 'spec.md') {
@@ -67,8 +76,10 @@ export function loadChangeInput(
   meta: { skipSpecs: boolean; retireCapabilities: boolean },
   /** Main spec text already read in this run, if any (saves a second read). */
   known: (capability: string) => string | undefined = () => undefined,
+  /** The change's `listDeltaFiles`, when this run already listed them. */
+  files: SpecFile[] = listDeltaFiles(root, changeRel),
 ): ChangeInput {
-  const { deltaFiles, misplaced } = deltaFilesOf(root, changeRel);
+  const { deltaFiles, misplaced } = deltaFilesOf(root, changeRel, files);
   const mainSpecs = new Map<string, string | undefined>();
   for (const d of deltaFiles) {
     const rel = mainSpecPath(d.capability);
