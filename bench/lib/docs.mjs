@@ -1,7 +1,7 @@
 // docs/benchmarks.md: results, machine, method and the exact command lines.
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import {
@@ -99,6 +99,12 @@ function referenceSection(cases) {
   return rows.length ? ['## Reference rows', '', markdownTable(REFERENCE_HEADERS, rows), ''] : [];
 }
 
+/** The hand-written analysis in bench/analysis.md (where the time goes, what was tried), when present. */
+function analysisSection(setup) {
+  const file = join(setup.repo, 'bench', 'analysis.md');
+  return existsSync(file) ? [readFileSync(file, 'utf8').trimEnd(), ''] : [];
+}
+
 /** The whole Markdown document. */
 export function renderDoc({ facts, corpora, cases, setup, options, seconds }) {
   const notes = noteLines(cases);
@@ -123,6 +129,7 @@ export function renderDoc({ facts, corpora, cases, setup, options, seconds }) {
     '',
     ...notes.map((n) => `- ${n.replaceAll('\n', ' ⏎ ')}`),
     '',
+    ...analysisSection(setup),
     ...corpusSection(corpora),
     ...methodSection(setup, options),
     '## Command lines',
