@@ -25,8 +25,22 @@ export function requirementName(headingText: string): string | undefined {
 /** Fold a name for near-miss comparisons: lower case, whitespace runs collapsed. Never used to match. */
 export function foldName(name: string): string {
   const lower = name.toLowerCase();
-  // Most names have single inner spaces and no edge blanks: skip the regex for them.
-  return /[^\S ]| {2}|^ | $/.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
+  return needsCollapse(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
+}
+
+/**
+ * Whether `s` has whitespace other than single inner spaces. Most names are plain ASCII words with single
+ * spaces: a character loop answers for them; anything else (controls, non-ASCII) asks the regex.
+ */
+function needsCollapse(s: string): boolean {
+  const last = s.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === last || s.charCodeAt(i + 1) === 32) return true;
+    } else if (c < 32 || c > 126) return /[^\S ]| {2}|^ | $/.test(s);
+  }
+  return false;
 }
 
 /** Index one past the last non-blank line in `[start, end)`; `start` when all are blank. */
@@ -70,9 +84,15 @@ function mayBeStep(line: string): boolean {
   );
 }
 
-/** Whether a scenario has at least one step (stops at the first). */
+/** Whether a scenario has at least one step: the first step line ends the search, nothing is built. */
 export function hasSteps(doc: ScannedDoc, s: Scenario): boolean {
-  return parseSteps(doc, s.bodyRange, true).length > 0;
+  for (let i = s.bodyRange.start; i < s.bodyRange.end; i++) {
+    const kind = doc.kinds[i];
+    if (kind === LineKind.Blank || kind === LineKind.Code || kind === LineKind.Html) continue;
+    const line = doc.lines[i] as string;
+    if (mayBeStep(line) && (BOLD_STEP.test(line) || PLAIN_STEP.test(line))) return true;
+  }
+  return false;
 }
 
 /** A scenario's body text: its lines trimmed of surrounding blank lines, joined with `\n` (computed on demand). */
@@ -86,7 +106,7 @@ export function scenarioSteps(doc: ScannedDoc, s: Scenario): Step[] {
 }
 
 /** Parse Given/When/Then steps: `- **WHEN** x` bullets or plain `When x` lines; other lines continue a step. */
-function parseSteps(doc: ScannedDoc, range: LineRange, firstOnly = false): Step[] {
+function parseSteps(doc: ScannedDoc, range: LineRange): Step[] {
   const steps: Step[] = [];
   for (let i = range.start; i < range.end; i++) {
     const kind = doc.kinds[i];
@@ -94,7 +114,6 @@ function parseSteps(doc: ScannedDoc, range: LineRange, firstOnly = false): Step[
     const line = doc.lines[i] as string;
     const m = mayBeStep(line) ? (BOLD_STEP.exec(line) ?? PLAIN_STEP.exec(line)) : null;
     if (m) {
-      if (firstOnly && steps.length > 0) return steps;
       steps.push({
         keyword: (m[1] as string).toUpperCase() as StepKeyword,
         text: (m[2] ?? '').trim(),

@@ -28,7 +28,8 @@ export function issueSink(issues: Issue[], file: string): IssueSink {
 function checkBulletedScenarios(doc: ScannedDoc, r: Requirement, add: IssueSink): void {
   for (let i = r.core.start + 1; i < r.core.end; i++) {
     const k = doc.kinds[i];
-    if (k === LineKind.Code || k === LineKind.Html || k === LineKind.Heading) continue;
+    if (k === LineKind.Code || k === LineKind.Html || k === LineKind.Heading || k === LineKind.Blank)
+      continue;
     const line = doc.lines[i] as string;
     let at = 0;
     while (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9) at++;
