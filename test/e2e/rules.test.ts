@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
-import { AUTH_SPEC, makeProject, removeProject } from '../helpers/tmp-project.ts';
+import { AUTH_SPEC, makeProject, modifyLogin, removeProject } from '../helpers/tmp-project.ts';
 
 /**
  * Every validation rule, observed through the built CLI: one project holds a change or spec per rule,
@@ -189,9 +189,7 @@ const CASES: Record<string, Case> = {
   'c-open-fence': {
     rule: 'merge_result_invalid',
     level: 'ERROR',
-    change: {
-      delta: `## MODIFIED Requirements\n${REQ('User Login', 'The system SHALL x.').replace('#### Scenario: s', '#### Scenario: Valid credentials')}\n#### Scenario: Invalid credentials\n- **WHEN** a\n- **THEN** b\n\n\`\`\`\nnever closed\n`,
-    },
+    change: { delta: `${modifyLogin('Lockout')}\n\`\`\`\nnever closed\n` },
   },
   'c-result-invalid': {
     rule: 'merge_result_invalid',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADD_AUTH_DELTA, AUTH_SPEC } from '../../../test/helpers/tmp-project.ts';
+import { ADD_AUTH_DELTA, AUTH_SPEC, modifyLogin } from '../../../test/helpers/tmp-project.ts';
 import { parseDelta } from '../change/delta.ts';
 import { scenarioSteps } from '../spec/blocks.ts';
 import type { Scenario } from '../spec/model.ts';
@@ -193,19 +193,7 @@ describe('planMerge', () => {
     expect(plan.text).toContain('### Notes\nImportant note.');
   });
 
-  const LOGIN_OPEN = `## MODIFIED Requirements
-
-### Requirement: User Login
-The system SHALL allow users to log in with email and password.
-
-#### Scenario: Valid credentials
-- **WHEN** a user submits valid credentials
-- **THEN** a session is created
-
-#### Scenario: Invalid credentials
-- **WHEN** a user submits a wrong password
-- **THEN** an error is shown
-`;
+  const LOGIN_OPEN = modifyLogin('Lockout');
 
   it('refuses a block that leaves a code fence open and would swallow the next requirement', () => {
     const plan = merge(F1, `${LOGIN_OPEN}\n\`\`\`text\nan example never closed\n`);
