@@ -9,7 +9,7 @@ import type { SpecSource } from '../domain/plan/coverage.ts';
 import { checkChangeTasks } from '../domain/plan/plan-tasks.ts';
 import { parseSpec } from '../domain/spec/parse-spec.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
-import { type DeltaTouches, findOverlaps } from '../domain/validation/overlap.ts';
+import { findOverlaps, type Touch, touchesOf } from '../domain/validation/overlap.ts';
 import { validateSpec } from '../domain/validation/spec-rules.ts';
 import { readListedTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
 import { loadLedger } from '../io/ledger.ts';
@@ -106,10 +106,7 @@ export async function planChangeAt(
 ) {
   const { flags, base, synced, issues: metaIssues } = await loadChangeFlags(root, name);
   const known = (cap: string) => cache?.entries.get(cap)?.text;
-  const listed = cache?.listings.get(name);
-  const input = listed
-    ? loadChangeInput(root, name, changeRel, flags, known, listed)
-    : loadChangeInput(root, name, changeRel, flags, known);
+  const input = loadChangeInput(root, name, changeRel, flags, known, cache?.listings.get(name));
   input.synced = synced;
   if (cache) {
     const parsedMain = new Map<string, ParsedMain>();
@@ -151,27 +148,21 @@ async function validateChangeItems(
   strict: boolean,
   cache?: SpecCache,
 ): Promise<ValidatedItem[]> {
-  // Only what the overlap check needs is kept across changes (not the parsed files or merged texts).
-  const planned: { name: string; issues: Issue[]; deltas: DeltaTouches[] }[] = [];
+  // Only the issues and what the overlap check needs are kept across changes (not parses or merged texts).
+  const planned: { name: string; issues: Issue[] }[] = [];
+  const touches: Touch[] = [];
   const failed: ValidatedItem[] = [];
   for (const name of names) {
     try {
       const { issues, plan } = await planChangeAt(root, name, undefined, cache);
-      const deltas = plan.deltas.map(({ capability, file, added, modified, removed, renamed }) => ({
-        capability,
-        file,
-        added,
-        modified,
-        removed,
-        renamed,
-      }));
-      planned.push({ name, issues, deltas });
+      planned.push({ name, issues });
+      for (const d of plan.deltas) touches.push(...touchesOf(name, d));
     } catch (e) {
       const issues = unreadable(e, `openspec/changes/${name}`);
       failed.push({ id: name, type: 'change', valid: false, issues });
     }
   }
-  const overlaps = names.length > 1 ? findOverlaps(planned) : new Map();
+  const overlaps = names.length > 1 ? findOverlaps(touches) : new Map();
   const items = planned.map((p) => {
     const issues = [...p.issues, ...(overlaps.get(p.name) ?? [])];
     return { id: p.name, type: 'change' as const, valid: !hasErrors(issues, strict), issues };
