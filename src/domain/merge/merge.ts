@@ -42,7 +42,8 @@ function renderNewSpec(input: MergeInput): string {
   return `# ${delta.capability} Specification\n\n## Purpose\n\n${purpose}\n\n## Requirements\n\n${blocks.join('\n\n')}\n`;
 }
 
-function planCreate(input: MergeInput): MergePlan {
+/** A new capability's spec, with the outline `renderNewSpec` gives it. */
+function planCreate(input: MergeInput): { plan: MergePlan; outline?: SpecOutline } {
   const { delta } = input;
   const issues: Issue[] = [];
   const cannot = [
@@ -61,9 +62,9 @@ function planCreate(input: MergeInput): MergePlan {
       ),
     );
   }
-  if (issues.length > 0) return refuse(input, issues);
+  if (issues.length > 0) return { plan: refuse(input, issues) };
   const counts = { added: delta.added.length, modified: 0, removed: 0, renamed: 0 };
-  return {
+  const plan: MergePlan = {
     capability: delta.capability,
     target: input.target,
     action: 'create',
@@ -71,6 +72,12 @@ function planCreate(input: MergeInput): MergePlan {
     counts,
     issues,
   };
+  const outline = {
+    sections: ['Purpose', 'Requirements'],
+    requirements: delta.added.map((r) => r.name),
+    foreign: [],
+  };
+  return { plan, outline };
 }
 
 function structuralErrors(input: MergeInput, mainIssues: Issue[]): Issue[] {
@@ -114,12 +121,8 @@ function emptied(input: MergeInput, plan: MergePlan): MergePlan {
  */
 export function planMerge(input: MergeInput): MergePlan {
   if (input.mainText === undefined) {
-    const outline = {
-      sections: ['Purpose', 'Requirements'],
-      requirements: input.delta.added.map((r) => r.name),
-      foreign: [],
-    };
-    return checkResult(input, planCreate(input), { outline, mainIssues: () => [] });
+    const { plan, outline } = planCreate(input);
+    return checkResult(input, plan, outline && { outline, mainIssues: () => [] });
   }
   const main = input.main?.spec ?? parseSpec(input.mainText);
   const broken = structuralErrors(input, input.main?.issues ?? structuralIssues(main, input.target));
