@@ -4,8 +4,9 @@ import { planTasks, type SizeWeights, type TaskPlan } from '../domain/plan/plan-
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
 import { readTextFileIfExists } from '../io/fs-safe.ts';
 import { readProjectConfig } from '../io/project-config.ts';
-import { type LocatedRisk, type ManifestReport, readManifestReport, readRiskRegister } from './research.ts';
+import { type ManifestReport, readManifestReport } from './research.ts';
 import { resolveChangeDir } from './resolve-item.ts';
+import { type LocatedRisk, readRiskRegister } from './risk-register.ts';
 import { planChangeAt } from './validate.ts';
 
 export interface ChangeTaskPlan extends TaskPlan {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeTree } from '../../test/helpers/temp-tree.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
-import { listScratchpads, readManifestReport, readRiskRegister } from './research.ts';
+import { listScratchpads, readManifestReport } from './research.ts';
+import { readRiskRegister } from './risk-register.ts';
 
 const C = 'openspec/changes/c';
 

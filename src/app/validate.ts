@@ -28,8 +28,8 @@ import {
   mainSpecPath,
   PROJECT_PATHS,
 } from '../io/project.ts';
-import { readRiskRegister } from './research.ts';
 import { resolveItem } from './resolve-item.ts';
+import { readRiskRegister } from './risk-register.ts';
 
 type ItemType = 'change' | 'spec';
 
