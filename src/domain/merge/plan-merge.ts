@@ -59,9 +59,8 @@ interface State {
   main: SpecDoc;
   units: Unit[];
   byName: Map<string, Unit>;
-  appended: string[][];
-  /** Names of the `appended` blocks, in the same order. */
-  appendedNames: string[];
+  /** ADDED blocks for the end of the Requirements section, in delta order. */
+  appended: { name: string; lines: string[] }[];
   counts: MergeCounts;
   issues: Issue[];
 }
@@ -255,8 +254,7 @@ function applyAdditions(state: State): void {
       );
       continue;
     }
-    state.appended.push(lines);
-    state.appendedNames.push(block.name);
+    state.appended.push({ name: block.name, lines });
     state.byName.set(block.name, { core: { start: -1, end: -1 }, edit: { kind: 'keep' }, name: block.name });
     state.counts.added++;
   }
@@ -286,7 +284,7 @@ function initState(input: MergeInput, main: SpecDoc): State {
   const byName = new Map<string, Unit>();
   for (const u of units) if (u.name !== undefined && !byName.has(u.name)) byName.set(u.name, u);
   const counts = { added: 0, modified: 0, removed: 0, renamed: 0 };
-  return { input, main, units, byName, appended: [], appendedNames: [], counts, issues: [] };
+  return { input, main, units, byName, appended: [], counts, issues: [] };
 }
 
 /**
@@ -308,7 +306,11 @@ export function planUpdate(input: MergeInput, main: SpecDoc): { plan: MergePlan;
   if (state.issues.some((i) => i.level === 'ERROR')) return { plan: { ...base, action: 'unchanged' } };
   const changed = state.units.some((u) => u.edit.kind !== 'keep') || state.appended.length > 0;
   if (!changed) return { plan: { ...base, action: 'unchanged', text: main.doc.source } };
-  const text = spliceRequirements(state.main, state.units, state.appended);
+  const text = spliceRequirements(
+    state.main,
+    state.units,
+    state.appended.map((a) => a.lines),
+  );
   return { plan: { ...base, action: 'update', text }, outline: plannedOutline(state) };
 }
 
@@ -328,7 +330,7 @@ function plannedOutline(state: State): SpecOutline {
   const requirements: string[] = [];
   for (const u of state.units)
     if (u.edit.kind !== 'remove' && u.name !== undefined) requirements.push(u.name);
-  requirements.push(...state.appendedNames);
+  for (const a of state.appended) requirements.push(a.name);
   const sections = main.sections.map((s) => s.title);
   if (!main.requirementsSection && state.appended.length > 0) sections.push('Requirements');
   return { sections, requirements, foreign: main.foreign.map((f) => f.title) };
