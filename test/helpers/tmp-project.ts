@@ -126,22 +126,17 @@ export function f2Files(): Record<string, string> {
   };
 }
 
+/** F1's `User Login` block, its trailing blank line included. */
+const LOGIN_BLOCK = AUTH_SPEC.slice(
+  AUTH_SPEC.indexOf('### Requirement: User Login'),
+  AUTH_SPEC.indexOf('### Requirement: Logout'),
+);
+
 /** A MODIFIED delta of F1's `User Login` that keeps both scenarios and adds one named `extra`. */
 export function modifyLogin(extra: string): string {
   return `## MODIFIED Requirements
 
-### Requirement: User Login
-The system SHALL allow users to log in with email and password.
-
-#### Scenario: Valid credentials
-- **WHEN** a user submits valid credentials
-- **THEN** a session is created
-
-#### Scenario: Invalid credentials
-- **WHEN** a user submits a wrong password
-- **THEN** an error is shown
-
-#### Scenario: ${extra}
+${LOGIN_BLOCK}#### Scenario: ${extra}
 - **WHEN** ${extra.toLowerCase()} happens
 - **THEN** it is handled
 `;
