@@ -24,6 +24,33 @@ export function toRootRelative(root: string, abs: string): string {
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
+const normalRoots = new Map<string, boolean>();
+
+/** Whether `root` is absolute and already normalised (what `resolve` returns), checked once per root. */
+function isNormalRoot(root: string): boolean {
+  let normal = normalRoots.get(root);
+  if (normal === undefined) {
+    normal = isAbsolute(root) && resolve(root) === root;
+    normalRoots.set(root, normal);
+  }
+  return normal;
+}
+
+const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)/;
+
+/**
+ * `root` joined with `target` when `target` is a plain relative POSIX path (no `.` or `..` segment, no
+ * empty segment, no backslash) and `root` is normalised: then the join is exactly what `resolve` gives,
+ * it is lexically inside `root`, and `target` is its root-relative form. Undefined otherwise (callers
+ * take the general path). Saves a resolve and a relative per read on large trees.
+ */
+function plainJoin(root: string, target: string): string | undefined {
+  if (sep !== '/' || target === '' || !isNormalRoot(root)) return undefined;
+  if (target.charCodeAt(0) === 47 || target.endsWith('/') || target.includes('//')) return undefined;
+  if (target.includes('\\') || DOT_SEGMENT.test(target)) return undefined;
+  return root === '/' ? `/${target}` : `${root}/${target}`;
+}
+
 function isWithin(parent: string, child: string): boolean {
   const rel = relative(parent, child);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
@@ -196,9 +223,11 @@ function treeInsideRoot(root: string, tree: string): boolean {
  * and a symlinked file falls back to the full check of `readTextFile`. Saves a realpath per file.
  */
 export function readListedTextFile(root: string, tree: string, target: string): string {
-  const abs = resolve(root, target);
-  const rel = toRootRelative(root, abs);
-  if (NOFOLLOW === undefined || !isWithin(resolve(root, tree), abs) || !treeInsideRoot(root, tree)) {
+  const plain = plainJoin(root, target);
+  const abs = plain ?? resolve(root, target);
+  const rel = plain !== undefined ? target : toRootRelative(root, abs);
+  const inTree = plain !== undefined ? target.startsWith(`${tree}/`) : isWithin(resolve(root, tree), abs);
+  if (NOFOLLOW === undefined || !inTree || !treeInsideRoot(root, tree)) {
     return readTextFile(root, target);
   }
   let fd: number;
@@ -213,14 +242,42 @@ export function readListedTextFile(root: string, tree: string, target: string): 
 /** Real paths of the folders reads went through, for this process (see `readGuarded`). */
 const realFolders = new Map<string, string>();
 
+/** Per root, the existing folders whose real path was found inside it (see `guardPlainFolder`). */
+const foldersInside = new Map<string, Set<string>>();
+
+/**
+ * `guardPath` for a `plainJoin` result: lexically inside already, so only its folder's real path is
+ * checked, and a folder once found inside the root is not checked again in this process.
+ */
+function guardPlainFolder(root: string, target: string, abs: string): string {
+  const folder = abs.slice(0, abs.lastIndexOf('/'));
+  let inside = foldersInside.get(root);
+  if (inside === undefined) {
+    inside = new Set();
+    foldersInside.set(root, inside);
+  }
+  if (inside.has(folder)) return abs;
+  guardPath(root, target, realFolders);
+  if (realFolders.has(folder)) inside.add(folder);
+  return abs;
+}
+
 /**
  * The guarded read behind `readTextFile` and `readTextFileIfExists`. The folder's real path is checked
  * (cached per folder) and the file is opened without following a symlink; only a symlinked file pays
  * a realpath of its own. A missing file is `undefined` when `missingOk`, without building an error.
  */
 function readGuarded(root: string, target: string, missingOk: boolean): string | undefined {
-  const abs = NOFOLLOW === undefined ? resolveInsideRoot(root, target) : guardPath(root, target, realFolders);
-  const rel = toRootRelative(root, abs);
+  const plain = NOFOLLOW === undefined ? undefined : plainJoin(root, target);
+  let abs: string;
+  let rel: string;
+  if (plain !== undefined) {
+    abs = guardPlainFolder(root, target, plain);
+    rel = target;
+  } else {
+    abs = NOFOLLOW === undefined ? resolveInsideRoot(root, target) : guardPath(root, target, realFolders);
+    rel = toRootRelative(root, abs);
+  }
   let fd: number;
   try {
     fd = openSync(abs, NOFOLLOW === undefined ? constants.O_RDONLY : constants.O_RDONLY | NOFOLLOW);
