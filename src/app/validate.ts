@@ -67,18 +67,29 @@ function unreadable(e: unknown, fallbackFile: string): Issue[] {
 }
 
 /**
- * Main specs read and parsed during one run, so changes reuse what the spec pass did. Only the
- * capabilities some change touches are kept (`wanted`), so memory stays flat on large trees.
+ * Main specs shared between the passes of one `--all` run. Changes are planned first; a main spec a change
+ * touches is validated as a spec item right then, and its parse is kept only until the last change that
+ * touches it has been planned, so each main spec is parsed once and memory stays flat on large trees.
  */
 interface SpecCache {
-  wanted: ReadonlySet<string>;
-  /** `listDeltaFiles` of each change, listed once for `wanted` and reused to load the change. */
+  strict: boolean;
+  /** Listed capabilities that changes touch, with how many changes still need them. */
+  pending: Map<string, number>;
+  /** `listDeltaFiles` of each change, listed once and reused to load the change. */
   listings: ReadonlyMap<string, SpecFile[]>;
+  /** Text and parse of the pending main specs validated so far. */
   entries: Map<string, { text: string; parsed: ParsedMain }>;
+  /** Spec items validated during the change pass, for the spec pass. */
+  items: Map<string, ValidatedItem>;
 }
 
-/** Validate one main spec: parse, then every spec rule. */
-function validateSpecItem(root: string, id: string, strict: boolean, cache?: SpecCache): ValidatedItem {
+/** Validate one main spec: parse, then every spec rule. `keep` receives the text and parse. */
+function validateSpecItem(
+  root: string,
+  id: string,
+  strict: boolean,
+  keep?: (text: string, parsed: ParsedMain) => void,
+): ValidatedItem {
   const file = mainSpecPath(id);
   let issues: Issue[];
   try {
@@ -88,13 +99,37 @@ function validateSpecItem(root: string, id: string, strict: boolean, cache?: Spe
     } else {
       const spec = parseSpec(text);
       issues = validateSpec(spec, file);
-      // The parse itself is not kept: re-parsing is cheaper than the memory 600 parsed specs would hold.
-      if (cache?.wanted.has(id)) cache.entries.set(id, { text, parsed: { issues } });
+      keep?.(text, { spec, issues });
     }
   } catch (e) {
     issues = unreadable(e, file);
   }
   return { id, type: 'spec', valid: !hasErrors(issues, strict), issues };
+}
+
+/** Validate the pending main specs change `name` touches (once each); returns the capabilities to release. */
+function prepareSpecs(root: string, name: string, cache: SpecCache): string[] {
+  const caps = deltaCapabilities(root, changePath(name), cache.listings.get(name)).filter((c) =>
+    cache.pending.has(c),
+  );
+  for (const cap of caps) {
+    if (cache.items.has(cap)) continue;
+    const keep = (text: string, parsed: ParsedMain) => cache.entries.set(cap, { text, parsed });
+    cache.items.set(cap, validateSpecItem(root, cap, cache.strict, keep));
+  }
+  return caps;
+}
+
+/** A change is planned: drop the parses no later change needs. */
+function releaseSpecs(cache: SpecCache, caps: string[]): void {
+  for (const cap of caps) {
+    const left = (cache.pending.get(cap) ?? 1) - 1;
+    if (left > 0) cache.pending.set(cap, left);
+    else {
+      cache.pending.delete(cap);
+      cache.entries.delete(cap);
+    }
+  }
 }
 
 /** Plan a change exactly as archive would; its issues are the validation result. */
@@ -153,6 +188,7 @@ async function validateChangeItems(
   const touches: Touch[] = [];
   const failed: ValidatedItem[] = [];
   for (const name of names) {
+    const caps = cache ? prepareSpecs(root, name, cache) : [];
     try {
       const { issues, plan } = await planChangeAt(root, name, undefined, cache);
       planned.push({ name, issues });
@@ -160,6 +196,8 @@ async function validateChangeItems(
     } catch (e) {
       const issues = unreadable(e, `openspec/changes/${name}`);
       failed.push({ id: name, type: 'change', valid: false, issues });
+    } finally {
+      if (cache) releaseSpecs(cache, caps);
     }
   }
   const overlaps = names.length > 1 ? findOverlaps(touches) : new Map();
@@ -223,6 +261,18 @@ export interface ValidateRequest {
   strict: boolean;
 }
 
+/** The cache for a run over `changes` and `capabilities`: only listed capabilities are shared. */
+function sharedSpecs(root: string, changes: string[], capabilities: string[], strict: boolean): SpecCache {
+  const listings = new Map(changes.map((c) => [c, listDeltaFiles(root, changePath(c))]));
+  const listed = new Set(capabilities);
+  const pending = new Map<string, number>();
+  for (const c of changes) {
+    for (const cap of deltaCapabilities(root, changePath(c), listings.get(c)))
+      if (listed.has(cap)) pending.set(cap, (pending.get(cap) ?? 0) + 1);
+  }
+  return { strict, pending, listings, entries: new Map(), items: new Map() };
+}
+
 /** Validate one item, or every item in the requested scopes (no item and no scope means everything). */
 export async function runValidation(root: string, req: ValidateRequest): Promise<ValidateReport> {
   const { strict } = req;
@@ -240,19 +290,15 @@ export async function runValidation(root: string, req: ValidateRequest): Promise
   const items: ValidatedItem[] = [];
   const types: ItemType[] = [];
   const changes = wantChanges ? listActiveChanges(root) : [];
-  const listings = new Map(changes.map((c) => [c, listDeltaFiles(root, changePath(c))]));
-  const wanted = new Set(changes.flatMap((c) => deltaCapabilities(root, changePath(c), listings.get(c))));
-  const cache: SpecCache = { wanted, listings, entries: new Map() };
-  const specItems = wantSpecs
-    ? listCapabilities(root).map((id) => validateSpecItem(root, id, strict, cache))
-    : [];
+  const capabilities = wantSpecs ? listCapabilities(root) : [];
+  const cache = sharedSpecs(root, changes, capabilities, strict);
   if (wantChanges) {
     types.push('change');
     items.push(...(await validateChangeItems(root, changes, strict, cache)));
   }
   if (wantSpecs) {
     types.push('spec');
-    items.push(...specItems);
+    for (const id of capabilities) items.push(cache.items.get(id) ?? validateSpecItem(root, id, strict));
   }
   if (req.archived) {
     if (!types.includes('change')) types.push('change');
