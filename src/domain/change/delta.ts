@@ -1,4 +1,5 @@
 import type { Issue } from '../issue.ts';
+import { lineAt } from '../markdown/doc-lines.ts';
 import { scanMarkdown } from '../markdown/scan.ts';
 import { LineKind, type ScannedDoc } from '../markdown/types.ts';
 import { headingsInside, parseUnits, requirementName, textOf } from '../spec/blocks.ts';
@@ -131,7 +132,7 @@ function reasonNotes(
   let hasReason = false;
   let hasMigration = false;
   for (let i = start; i < end; i++) {
-    const m = REASON.exec(doc.lines[i] as string);
+    const m = REASON.exec(lineAt(doc, i));
     if (m?.[1]?.toLowerCase() === 'reason') hasReason = true;
     if (m?.[1]?.toLowerCase() === 'migration') hasMigration = true;
   }
@@ -161,7 +162,7 @@ function parseRemovedSection(ctx: Ctx, section: Section): void {
   const bullets: { name: string; line: number }[] = [];
   for (let i = section.line + 1; i < end; i++) {
     if (!isContent(doc, i)) continue;
-    const line = doc.lines[i] as string;
+    const line = lineAt(doc, i);
     const m = REMOVED_BULLET.exec(line);
     if (m) {
       warnBullet(ctx, m[1], i);
@@ -197,7 +198,7 @@ function parseRenamedSection(ctx: Ctx, section: Section): void {
     );
   for (let i = section.line + 1; i < section.range.end; i++) {
     if (!isContent(doc, i)) continue;
-    const line = doc.lines[i] as string;
+    const line = lineAt(doc, i);
     const m = RENAME_LINE.exec(line);
     if (!m) {
       ctx.issue(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { linesOf } from '../markdown/doc-lines.ts';
 import type { MergePlan } from '../merge/plan-merge.ts';
 import type { Requirement } from '../spec/model.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
@@ -57,7 +58,7 @@ export function findSyncRecord(
 function entryFingerprint(delta: DeltaSpec, r: Requirement): string {
   return blockFingerprint([
     `### Requirement: ${r.name}`,
-    ...delta.doc.lines.slice(r.core.start + 1, r.core.end),
+    ...linesOf(delta.doc, r.core.start + 1, r.core.end),
   ]);
 }
 
@@ -92,7 +93,7 @@ function blocksOf(text: string | undefined): Map<string, string> {
   if (text === undefined) return out;
   const spec = parseSpec(text);
   for (const r of spec.requirements) {
-    if (!out.has(r.name)) out.set(r.name, blockFingerprint(spec.doc.lines.slice(r.core.start, r.core.end)));
+    if (!out.has(r.name)) out.set(r.name, blockFingerprint(linesOf(spec.doc, r.core.start, r.core.end)));
   }
   return out;
 }

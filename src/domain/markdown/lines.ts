@@ -25,32 +25,44 @@ export function stripClosingRun(content: string): string {
   return content.slice(start, end);
 }
 
-function nextBreak(source: string, from: number, lfOnly: boolean): number {
-  // Most files have no CR at all, and indexOf finds LFs far faster than a per-character loop.
-  if (lfOnly) return source.indexOf('\n', from);
-  for (let i = from; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return -1;
+/** Where each line starts and ends in a source text (see `ScannedDoc`). */
+export interface LineOffsets {
+  lineStarts: number[];
+  lineEnds: number[];
+  hasCR: boolean;
 }
 
-/** Split text into lines and record where each starts (CRLF, LF and lone CR all end a line). */
-export function splitLines(source: string, bomLength: number): { lines: string[]; lineStarts: number[] } {
-  const lines: string[] = [];
+/**
+ * Find the lines of `source` (CRLF, LF and lone CR all end a line) without building a string per
+ * line: only their start and end offsets. Line 0 starts at 0 even after a BOM, so that consecutive
+ * `lineStarts` slices rebuild `source`; its text starts at `bomLength`.
+ */
+export function lineOffsets(source: string, bomLength: number): LineOffsets {
   const lineStarts: number[] = [];
-  const lfOnly = source.indexOf('\r', bomLength) === -1;
+  const lineEnds: number[] = [];
+  const hasCR = source.indexOf('\r', bomLength) !== -1;
   let start = bomLength;
-  for (let i = nextBreak(source, start, lfOnly); i !== -1; i = nextBreak(source, start, lfOnly)) {
-    // Line 0 starts at 0 even after a BOM so that consecutive lineStarts slices rebuild `source`.
-    lineStarts.push(lines.length === 0 ? 0 : start);
-    lines.push(source.slice(start, i));
-    start = source.charCodeAt(i) === 13 && source.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  if (!hasCR) {
+    // Most files have no CR at all, and indexOf finds LFs far faster than a per-character loop.
+    for (let i = source.indexOf('\n', start); i !== -1; i = source.indexOf('\n', start)) {
+      lineStarts.push(lineStarts.length === 0 ? 0 : start);
+      lineEnds.push(i);
+      start = i + 1;
+    }
+  } else {
+    for (let i = start; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      lineStarts.push(lineStarts.length === 0 ? 0 : start);
+      lineEnds.push(i);
+      if (c === 13 && source.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
   }
-  if (start < source.length || lines.length === 0) {
-    lineStarts.push(lines.length === 0 ? 0 : start);
-    lines.push(source.slice(start));
+  if (start < source.length || lineStarts.length === 0) {
+    lineStarts.push(lineStarts.length === 0 ? 0 : start);
+    lineEnds.push(source.length);
   }
   lineStarts.push(source.length);
-  return { lines, lineStarts };
+  return { lineStarts, lineEnds, hasCR };
 }

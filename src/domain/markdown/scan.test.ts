@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lineCount, linesOf } from './doc-lines.ts';
 import { scanMarkdown, stripClosingRun } from './scan.ts';
 import { LineKind } from './types.ts';
 
@@ -24,7 +25,7 @@ describe('scanMarkdown lines', () => {
     ['BOM only', '\uFEFF', [''], [0, 1]],
   ])('%s', (_name, source, lines, lineStarts) => {
     const doc = scanMarkdown(source);
-    expect(doc.lines).toEqual(lines);
+    expect(linesOf(doc, 0, lineCount(doc))).toEqual(lines);
     expect(doc.lineStarts).toEqual(lineStarts);
     expect(doc.kinds.length).toBe(lines.length);
     expect(doc.bomLength).toBe(source.startsWith('\uFEFF') ? 1 : 0);
@@ -38,12 +39,13 @@ describe('scanMarkdown lines', () => {
       fc.property(fc.boolean(), text, (bom, body) => {
         const source = (bom ? '\uFEFF' : '') + body;
         const doc = scanMarkdown(source);
-        const slices = doc.lines.map((_, i) => source.slice(doc.lineStarts[i], doc.lineStarts[i + 1]));
+        const lines = linesOf(doc, 0, lineCount(doc));
+        const slices = lines.map((_, i) => source.slice(doc.lineStarts[i], doc.lineStarts[i + 1]));
         expect(slices.join('')).toBe(source);
         expect(doc.lineStarts.at(-1)).toBe(source.length);
         slices.forEach((slice, i) => {
           const body = i === 0 ? slice.slice(doc.bomLength) : slice;
-          expect(body.replace(/\r\n$|\r$|\n$/, '')).toBe(doc.lines[i]);
+          expect(body.replace(/\r\n$|\r$|\n$/, '')).toBe(lines[i]);
         });
       }),
       { numRuns: 500 },

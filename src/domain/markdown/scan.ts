@@ -1,5 +1,5 @@
 import { HTML_START, htmlEnds } from './html-blocks.ts';
-import { splitLines, stripClosingRun } from './lines.ts';
+import { lineOffsets, stripClosingRun } from './lines.ts';
 import { type Heading, LineKind, type ScannedDoc } from './types.ts';
 
 export { stripClosingRun } from './lines.ts';
@@ -43,9 +43,16 @@ function isSpaceOrTab(c: number): boolean {
 class BlockScanner {
   readonly kinds: Uint8Array;
   readonly headings: Heading[] = [];
-  private readonly lines: string[];
+  // The whole source is scanned in place: a line is [lineStart, end) of `ln`, and every index below
+  // (`pos`, `nn`, break offsets) is an offset into the source. Past `end` comes a line ending (or
+  // nothing), which no test below mistakes for content.
+  private readonly ln: string;
+  private readonly starts: number[];
+  private readonly ends: number[];
+  private readonly bom: number;
   private lineNo = 0;
-  private ln = '';
+  private lineStart = 0;
+  private end = 0;
   // Cursor as string index plus visual column: a tab may be only partly consumed.
   private pos = 0;
   private col = 0;
@@ -85,16 +92,20 @@ class BlockScanner {
   private breakChar = 0;
   private breakThird = -1;
 
-  constructor(lines: string[]) {
-    this.lines = lines;
-    this.kinds = new Uint8Array(lines.length);
+  constructor(source: string, bom: number, starts: number[], ends: number[]) {
+    this.ln = source;
+    this.bom = bom;
+    this.starts = starts;
+    this.ends = ends;
+    this.kinds = new Uint8Array(ends.length);
   }
 
   run(): void {
-    for (let i = 0; i < this.lines.length; i++) {
+    for (let i = 0; i < this.ends.length; i++) {
       this.lineNo = i;
-      this.ln = this.lines[i] as string;
-      this.pos = this.col = 0;
+      this.lineStart = this.pos = i === 0 ? this.bom : (this.starts[i] as number);
+      this.end = this.ends[i] as number;
+      this.col = 0;
       this.nn = -1;
       this.opened = this.markerLine = this.paraOpen = false;
       this.frameIdx = -1;
@@ -108,13 +119,18 @@ class BlockScanner {
     if (this.matched === this.depth && this.leafContinues()) {
       if (this.leaf === FENCE) return this.fenceLine();
       if (this.leaf === HTML) return this.htmlLine();
-      if (this.leaf === ICODE) return this.nn >= this.ln.length ? this.blankKind() : LineKind.Code;
+      if (this.leaf === ICODE) return this.nn >= this.end ? this.blankKind() : LineKind.Code;
       this.paraOpen = true;
     }
     this.tipPara = this.leaf === PARA;
     if (this.tipPara && this.matched < this.depth) this.tipPara = !this.endsLazyParagraph();
     const kind = this.openBlocks();
     return kind >= 0 ? kind : this.finishLine();
+  }
+
+  /** The current line's text (for the rare HTML checks that test it with regexes). */
+  private lineText(): string {
+    return this.ln.slice(this.lineStart, this.end);
   }
 
   /** Indentation at the cursor in columns (tabs stop at multiples of 4); sets `nn`/`nnCol`. */
@@ -135,7 +151,7 @@ class BlockScanner {
   /** Advance `n` columns over spaces/tabs, leaving a tab partly consumed when it is wider than needed. */
   private advanceCols(n: number): void {
     let left = n;
-    while (left > 0 && this.pos < this.ln.length) {
+    while (left > 0 && this.pos < this.end) {
       const width = this.ln.charCodeAt(this.pos) === TAB ? 4 - (this.col & 3) : 1;
       if (width > left) {
         this.col += left;
@@ -151,7 +167,7 @@ class BlockScanner {
   private matchContainers(): number {
     for (let k = 0; k < this.depth; k++) {
       const indent = this.peekIndent();
-      if (this.nn >= this.ln.length) return this.matchBlank(k);
+      if (this.nn >= this.end) return this.matchBlank(k);
       if (this.ctype[k] === QUOTE) {
         if (indent > 3 || this.ln.charCodeAt(this.nn) !== GT) return k;
         this.skipQuoteMarker();
@@ -183,7 +199,7 @@ class BlockScanner {
   /** Does the open leaf take this line (all containers matched)? Indented code consumes its 4 columns. */
   private leafContinues(): boolean {
     const indent = this.peekIndent();
-    const blank = this.nn >= this.ln.length;
+    const blank = this.nn >= this.end;
     if (this.leaf === PARA) return !blank;
     if (this.leaf === FENCE) return true;
     if (this.leaf === HTML) return !blank || this.htmlType < 6;
@@ -199,14 +215,14 @@ class BlockScanner {
       while (ln.charCodeAt(p) === this.fenceChar) p++;
       if (p - this.nn >= this.fenceLen) {
         while (isSpaceOrTab(ln.charCodeAt(p))) p++;
-        if (p >= ln.length) this.leaf = NONE;
+        if (p >= this.end) this.leaf = NONE;
       }
     }
     return LineKind.Code;
   }
 
   private htmlLine(): number {
-    if (htmlEnds(this.htmlType, this.ln, this.pos)) this.leaf = NONE;
+    if (htmlEnds(this.htmlType, this.lineText(), this.pos - this.lineStart)) this.leaf = NONE;
     return LineKind.Html;
   }
 
@@ -214,7 +230,7 @@ class BlockScanner {
   private openBlocks(): number {
     for (;;) {
       const indent = this.peekIndent();
-      if (this.nn >= this.ln.length) return -1;
+      if (this.nn >= this.end) return -1;
       if (indent >= 4) return this.tipPara ? -1 : this.openLeafBlock(ICODE, LineKind.Code);
       const c = this.ln.charCodeAt(this.nn);
       if (c === GT) {
@@ -275,7 +291,7 @@ class BlockScanner {
 
   /** Blank only when the whole line is spaces/tabs: a bare `>` still belongs to its block quote. */
   private blankKind(): number {
-    for (let p = 0; p < this.ln.length; p++)
+    for (let p = this.lineStart; p < this.end; p++)
       if (!isSpaceOrTab(this.ln.charCodeAt(p))) return this.structKind();
     return LineKind.Blank;
   }
@@ -285,7 +301,7 @@ class BlockScanner {
     let p = this.nn;
     while (p - this.nn < 7 && this.ln.charCodeAt(p) === HASH) p++;
     const level = p - this.nn;
-    return level > 6 || (p < this.ln.length && !isSpaceOrTab(this.ln.charCodeAt(p))) ? 0 : level;
+    return level > 6 || (p < this.end && !isSpaceOrTab(this.ln.charCodeAt(p))) ? 0 : level;
   }
 
   private openHeading(): number {
@@ -293,7 +309,8 @@ class BlockScanner {
     if (level === 0) return -1;
     const kind = this.openLeafBlock(NONE, this.structKind());
     if (this.depth > 0) return kind;
-    this.headings.push({ level, text: stripClosingRun(this.ln.slice(this.nn + level)), line: this.lineNo });
+    const text = stripClosingRun(this.ln.slice(this.nn + level, this.end));
+    this.headings.push({ level, text, line: this.lineNo });
     return LineKind.Heading;
   }
 
@@ -302,7 +319,9 @@ class BlockScanner {
     let p = this.nn;
     while (this.ln.charCodeAt(p) === c) p++;
     const len = p - this.nn;
-    return len < 3 || (c === BACKTICK && this.ln.indexOf('`', p) !== -1) ? 0 : len;
+    if (len < 3) return 0;
+    if (c === BACKTICK) for (let q = p; q < this.end; q++) if (this.ln.charCodeAt(q) === BACKTICK) return 0;
+    return len;
   }
 
   private openFence(c: number): number {
@@ -315,7 +334,7 @@ class BlockScanner {
 
   /** HTML block type (1 to `last`) starting at the next non-space, or 0. */
   private htmlStartType(last: number): number {
-    const text = this.nn === 0 ? this.ln : this.ln.slice(this.nn);
+    const text = this.ln.slice(this.nn, this.end);
     for (let type = 1; type <= last; type++) if ((HTML_START[type] as RegExp).test(text)) return type;
     return 0;
   }
@@ -324,14 +343,15 @@ class BlockScanner {
     const type = this.htmlStartType(this.tipPara ? 6 : 7);
     if (type === 0) return -1;
     this.htmlType = type;
-    return this.openLeafBlock(htmlEnds(type, this.ln, this.nn) ? NONE : HTML, LineKind.Html);
+    const ends = htmlEnds(type, this.lineText(), this.nn - this.lineStart);
+    return this.openLeafBlock(ends ? NONE : HTML, LineKind.Html);
   }
 
   private isSetextUnderline(c: number): boolean {
     let p = this.nn;
     while (this.ln.charCodeAt(p) === c) p++;
     while (isSpaceOrTab(this.ln.charCodeAt(p))) p++;
-    return p >= this.ln.length;
+    return p >= this.end;
   }
 
   /** O(1) after one backward pass per line, so `- - - ... x` (one item per marker) stays linear. */
@@ -339,11 +359,11 @@ class BlockScanner {
     if (c !== DASH && c !== STAR && c !== UNDERSCORE) return false;
     if (this.breakLine !== this.lineNo) {
       const ln = this.ln;
-      let p = ln.length;
+      let p = this.end;
       let seen = 0;
       this.breakChar = -1;
       this.breakThird = -1;
-      for (; p > 0; p--) {
+      for (; p > this.lineStart; p--) {
         const x = ln.charCodeAt(p - 1);
         if (isSpaceOrTab(x)) continue;
         if (this.breakChar === -1) this.breakChar = x;
@@ -371,7 +391,7 @@ class BlockScanner {
       this.markerValue = value;
       p++;
     }
-    return p < ln.length && !isSpaceOrTab(ln.charCodeAt(p)) ? -1 : p;
+    return p < this.end && !isSpaceOrTab(ln.charCodeAt(p)) ? -1 : p;
   }
 
   /** Open a list item at the next non-space; content starts 1-4 columns past the marker. */
@@ -384,7 +404,7 @@ class BlockScanner {
     for (let ch = this.ln.charCodeAt(q); isSpaceOrTab(ch); ch = this.ln.charCodeAt(++q)) {
       contentCol += ch === TAB ? 4 - (contentCol & 3) : 1;
     }
-    const blankItem = q >= this.ln.length;
+    const blankItem = q >= this.end;
     // Only a non-empty item, and an ordered one only when it starts at 1, may interrupt a paragraph.
     if (this.paraOpen && (blankItem || this.markerValue !== 1)) return false;
     // With 5+ columns after the marker the content is indented code one column past it.
@@ -405,7 +425,7 @@ class BlockScanner {
    * Lines indented less than 4 end the paragraph under the same conditions in both parsers.
    */
   private endsLazyParagraph(): boolean {
-    if (this.peekIndent() < 4 || this.nn >= this.ln.length) return false;
+    if (this.peekIndent() < 4 || this.nn >= this.end) return false;
     const m = this.matched;
     const inItem = this.ctype[m] === ITEM;
     const quotesAfter = (this.quotesBefore[this.depth] as number) - (this.quotesBefore[m + 1] as number);
@@ -425,7 +445,7 @@ class BlockScanner {
 
   /** No leaf started: a lazy or ordinary paragraph continuation, a new paragraph, or a blank line. */
   private finishLine(): number {
-    const blank = this.nn >= this.ln.length;
+    const blank = this.nn >= this.end;
     if (!this.opened && !this.paraOpen && this.leaf === PARA && !blank) return this.paraKind();
     if (this.paraOpen) return this.paraKind();
     this.depth = this.matched;
@@ -444,8 +464,16 @@ class BlockScanner {
  */
 export function scanMarkdown(source: string): ScannedDoc {
   const bomLength = source.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const { lines, lineStarts } = splitLines(source, bomLength);
-  const scanner = new BlockScanner(lines);
+  const { lineStarts, lineEnds, hasCR } = lineOffsets(source, bomLength);
+  const scanner = new BlockScanner(source, bomLength, lineStarts, lineEnds);
   scanner.run();
-  return { source, bomLength, lines, lineStarts, kinds: scanner.kinds, headings: scanner.headings };
+  return {
+    source,
+    bomLength,
+    lineStarts,
+    lineEnds,
+    hasCR,
+    kinds: scanner.kinds,
+    headings: scanner.headings,
+  };
 }

@@ -37,10 +37,16 @@ export interface ScannedDoc {
   source: string;
   /** 1 when `source` starts with U+FEFF, else 0. */
   bomLength: number;
-  /** Each line without its line ending; the BOM is removed from line 0. */
-  lines: string[];
   /** Offset in `source` where each line starts; one extra entry equal to `source.length`. */
   lineStarts: number[];
+  /**
+   * Offset in `source` where each line's text ends (before its line ending); one entry per line. Lines
+   * are never stored as strings: `lineAt` and `linesOf` (`doc-lines.ts`) cut them out when needed, and
+   * the BOM is not part of line 0.
+   */
+  lineEnds: number[];
+  /** Whether `source` has a CR anywhere (CRLF or lone CR line endings). */
+  hasCR: boolean;
   /** `LineKind` of each line. */
   kinds: Uint8Array;
   /** Top-level ATX headings in document order. */

@@ -1,4 +1,5 @@
 import type { Issue } from '../issue.ts';
+import { lineAt, linesOf } from '../markdown/doc-lines.ts';
 import type { ScannedDoc } from '../markdown/types.ts';
 import type { Requirement, SpecDoc } from '../spec/model.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
@@ -37,7 +38,7 @@ function renderNewSpec(input: MergeInput): string {
       ? delta.purpose.trim()
       : `TBD - created by archiving change ${input.changeName}. Update Purpose after archive.`;
   const blocks = delta.added.map((r) =>
-    [`### Requirement: ${r.name}`, ...delta.doc.lines.slice(r.core.start + 1, r.core.end)].join('\n'),
+    [`### Requirement: ${r.name}`, ...linesOf(delta.doc, r.core.start + 1, r.core.end)].join('\n'),
   );
   return `# ${delta.capability} Specification\n\n## Purpose\n\n${purpose}\n\n## Requirements\n\n${blocks.join('\n\n')}\n`;
 }
@@ -157,7 +158,7 @@ function sameBlock(docA: ScannedDoc, a: Requirement, docB: ScannedDoc, b: Requir
   for (let i = 0; i < n; i++) {
     const ia = a.core.start + i;
     const ib = b.core.start + i;
-    if (docA.kinds[ia] !== docB.kinds[ib] || docA.lines[ia] !== docB.lines[ib]) return false;
+    if (docA.kinds[ia] !== docB.kinds[ib] || lineAt(docA, ia) !== lineAt(docB, ib)) return false;
   }
   return true;
 }

@@ -1,6 +1,7 @@
 import type { DeltaSpec } from '../change/delta.ts';
 import { blockFingerprint, findSyncRecord, type SyncRecord } from '../change/sync-record.ts';
 import type { Issue } from '../issue.ts';
+import { linesOf } from '../markdown/doc-lines.ts';
 import { foldName } from '../spec/blocks.ts';
 import type { Requirement, SpecDoc } from '../spec/model.ts';
 import { applyScenarioOps, isPartialModify } from './scenario-ops.ts';
@@ -66,7 +67,7 @@ interface State {
 }
 
 function blockLines(delta: DeltaSpec, r: Requirement): string[] {
-  return [`### Requirement: ${r.name}`, ...delta.doc.lines.slice(r.core.start + 1, r.core.end)];
+  return [`### Requirement: ${r.name}`, ...linesOf(delta.doc, r.core.start + 1, r.core.end)];
 }
 
 function sameContent(a: string[], b: string[]): boolean {
@@ -79,7 +80,7 @@ function sameContent(a: string[], b: string[]): boolean {
 }
 
 function mainLines(state: State, unit: Unit): string[] {
-  return state.main.doc.lines.slice(unit.core.start, unit.core.end);
+  return linesOf(state.main.doc, unit.core.start, unit.core.end);
 }
 
 function fail(state: State, line: number | undefined, rule: string, message: string, fix?: string): void {

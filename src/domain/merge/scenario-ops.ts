@@ -1,3 +1,4 @@
+import { lineAt, linesOf } from '../markdown/doc-lines.ts';
 import type { ScannedDoc } from '../markdown/types.ts';
 import { foldName } from '../spec/blocks.ts';
 import type { Requirement, Scenario } from '../spec/model.ts';
@@ -5,10 +6,6 @@ import type { Requirement, Scenario } from '../spec/model.ts';
 /** A MODIFIED block is partial when any of its level-4 headings carries a scenario operation. */
 export function isPartialModify(block: Requirement): boolean {
   return block.scenarios.some((s) => s.op !== undefined);
-}
-
-function linesOf(doc: ScannedDoc, start: number, end: number): string[] {
-  return doc.lines.slice(start, end);
 }
 
 function bodyLines(r: Requirement): string[] {
@@ -116,7 +113,7 @@ export function applyScenarioOps(
   for (const s of block.scenarios) applyOne(st, s, linesOf(deltaDoc, s.core.start + 1, s.core.end));
   if (st.errors.length > 0) return { errors: st.errors };
   // Untouched parts keep their original lines (blank lines included); only what the delta names changes.
-  const lines = [mainDoc.lines[current.line] as string];
+  const lines = [lineAt(mainDoc, current.line)];
   if (bodyLines(block).length > 0) lines.push(...bodyLines(block));
   else lines.push(...linesOf(mainDoc, current.line + 1, current.bodyRange.end));
   for (const p of st.pieces) lines.push(...p.lead, ...p.lines);

@@ -1,3 +1,4 @@
+import { lineCount } from '../markdown/doc-lines.ts';
 import type { ScannedDoc } from '../markdown/types.ts';
 import { coreEnd } from '../spec/blocks.ts';
 import type { LineRange, SpecDoc } from '../spec/model.ts';
@@ -43,7 +44,7 @@ function unitText(doc: ScannedDoc, unit: SpliceUnit, eol: string): string {
     case 'header': {
       const headerLine = sliceLines(doc, unit.core.start, unit.core.start + 1);
       const headerEol = headerLine.slice(
-        (doc.lines[unit.core.start] as string).length + (unit.core.start === 0 ? doc.bomLength : 0),
+        (doc.lineEnds[unit.core.start] as number) - (doc.lineStarts[unit.core.start] as number),
       );
       return unit.edit.header + headerEol + sliceLines(doc, unit.core.start + 1, unit.core.end);
     }
@@ -83,13 +84,8 @@ export function spliceRequirements(spec: SpecDoc, units: SpliceUnit[], appended:
     out += eol + lines.join(eol) + eol;
   }
   const tail = sliceLines(doc, lastCoreEnd, secEnd);
-  const rest = sliceLines(doc, secEnd, doc.lines.length);
-  if (
-    appended.length > 0 &&
-    !endsWithEol(sliceLines(doc, 0, doc.lines.length)) &&
-    tail === '' &&
-    rest === ''
-  ) {
+  const rest = sliceLines(doc, secEnd, lineCount(doc));
+  if (appended.length > 0 && !endsWithEol(sliceLines(doc, 0, lineCount(doc))) && tail === '' && rest === '') {
     out = out.slice(0, out.length - eol.length);
   }
   return out + tail + rest;

@@ -1,4 +1,5 @@
 import type { Issue } from '../issue.ts';
+import { lineAt, lineCount } from '../markdown/doc-lines.ts';
 import { scanMarkdown } from '../markdown/scan.ts';
 import { type Heading, LineKind, type ScannedDoc } from '../markdown/types.ts';
 import { looksLikePath, normalizePath } from './file-refs.ts';
@@ -53,7 +54,7 @@ function notesBetween(doc: ScannedDoc, from: number, to: number): string[] {
   let open = false;
   for (let i = from + 1; i < to; i++) {
     const kind = doc.kinds[i];
-    const line = doc.lines[i] as string;
+    const line = lineAt(doc, i);
     if (kind === LineKind.Code || kind === LineKind.Html || kind === LineKind.Blank) {
       open = false;
       continue;
@@ -127,7 +128,7 @@ export function parseManifest(text: string): Manifest {
   doc.headings.forEach((h, i) => {
     if (h.level <= 2) pkg = h.level === 2 ? { name: h.text, folder: packageFolder(h.text) } : null;
     if (h.level !== 3) return;
-    const end = doc.headings.slice(i + 1).find((n) => n.level <= 3)?.line ?? doc.lines.length;
+    const end = doc.headings.slice(i + 1).find((n) => n.level <= 3)?.line ?? lineCount(doc);
     const entry = readEntry(doc, h, end, pkg, report);
     if (!entry) return;
     const first = seen.get(entry.key);

@@ -1,4 +1,5 @@
 import type { Issue } from '../issue.ts';
+import { lineAt, lineCount } from '../markdown/doc-lines.ts';
 import { scanMarkdown } from '../markdown/scan.ts';
 import { LineKind } from '../markdown/types.ts';
 
@@ -51,12 +52,12 @@ function readRisk(level: string, rest: string, line: number): Risk {
 export function parseRisks(text: string): Risk[] {
   const doc = scanMarkdown(text);
   const risks: Risk[] = [];
-  doc.lines.forEach((line, i) => {
+  for (let i = 0; i < lineCount(doc); i++) {
     const kind = doc.kinds[i];
-    if (kind !== LineKind.Text && kind !== LineKind.Nested) return;
-    const m = RISK_LINE.exec(line);
+    if (kind !== LineKind.Text && kind !== LineKind.Nested) continue;
+    const m = RISK_LINE.exec(lineAt(doc, i));
     if (m) risks.push(readRisk(m[1] as string, m[2] as string, i + 1));
-  });
+  }
   return risks;
 }
 

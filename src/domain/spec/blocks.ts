@@ -1,3 +1,4 @@
+import { joinedLines, lineAt } from '../markdown/doc-lines.ts';
 import { type Heading, LineKind, type ScannedDoc } from '../markdown/types.ts';
 import type {
   ForeignBlock,
@@ -55,14 +56,14 @@ export function textOf(doc: ScannedDoc, range: LineRange): string {
   let s = range.start;
   const e = coreEnd(doc, range.start, range.end);
   while (s < e && doc.kinds[s] === LineKind.Blank) s++;
-  return doc.lines.slice(s, e).join('\n');
+  return joinedLines(doc, s, e);
 }
 
 function proseHasKeyword(doc: ScannedDoc, range: LineRange): boolean {
   for (let i = range.start; i < range.end; i++) {
     const k = doc.kinds[i];
     if (k === LineKind.Code || k === LineKind.Html) continue;
-    if (KEYWORD.test(doc.lines[i] as string)) return true;
+    if (KEYWORD.test(lineAt(doc, i))) return true;
   }
   return false;
 }
@@ -89,7 +90,7 @@ export function hasSteps(doc: ScannedDoc, s: Scenario): boolean {
   for (let i = s.bodyRange.start; i < s.bodyRange.end; i++) {
     const kind = doc.kinds[i];
     if (kind === LineKind.Blank || kind === LineKind.Code || kind === LineKind.Html) continue;
-    const line = doc.lines[i] as string;
+    const line = lineAt(doc, i);
     if (mayBeStep(line) && (BOLD_STEP.test(line) || PLAIN_STEP.test(line))) return true;
   }
   return false;
@@ -111,7 +112,7 @@ function parseSteps(doc: ScannedDoc, range: LineRange): Step[] {
   for (let i = range.start; i < range.end; i++) {
     const kind = doc.kinds[i];
     if (kind === LineKind.Blank || kind === LineKind.Code || kind === LineKind.Html) continue;
-    const line = doc.lines[i] as string;
+    const line = lineAt(doc, i);
     const m = mayBeStep(line) ? (BOLD_STEP.exec(line) ?? PLAIN_STEP.exec(line)) : null;
     if (m) {
       steps.push({

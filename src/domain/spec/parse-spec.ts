@@ -1,3 +1,4 @@
+import { lineCount } from '../markdown/doc-lines.ts';
 import { scanMarkdown } from '../markdown/scan.ts';
 import type { Heading, ScannedDoc } from '../markdown/types.ts';
 import { headingsInside, parseUnits, requirementName, textOf } from './blocks.ts';
@@ -14,7 +15,7 @@ export function sectionsOf(doc: ScannedDoc): Section[] {
     sections.push({
       title: h.text,
       line: h.line,
-      range: { start: h.line, end: next ? next.line : doc.lines.length },
+      range: { start: h.line, end: next ? next.line : lineCount(doc) },
     });
   }
   return sections;
@@ -34,7 +35,7 @@ function strayRequirementsOf(doc: ScannedDoc, inside: Section[]): Requirement[] 
 
 function nextBoundary(doc: ScannedDoc, h: Heading): number {
   const next = doc.headings.find((x) => x.line > h.line && x.level <= 3);
-  return next ? next.line : doc.lines.length;
+  return next ? next.line : lineCount(doc);
 }
 
 /** Parse an already scanned main spec into its structure. Pure; never throws on content. */

@@ -1,3 +1,4 @@
+import { lineAt, lineCount } from '../markdown/doc-lines.ts';
 import { scanMarkdown } from '../markdown/scan.ts';
 import { LineKind, type ScannedDoc } from '../markdown/types.ts';
 
@@ -86,7 +87,7 @@ function isListContinuation(doc: ScannedDoc, i: number, open: readonly OpenItem[
   if (!top || indent >= top.content + 4) return false;
   let start = i;
   while (start > 0 && doc.kinds[start - 1] === LineKind.Code) start--;
-  return !FENCE_OPEN.test(doc.lines[start] as string);
+  return !FENCE_OPEN.test(lineAt(doc, start));
 }
 
 function readGroup(text: string, line: number): TaskGroup {
@@ -140,9 +141,9 @@ export function parseTasks(source: string): ParsedTasks {
   let open: OpenItem[] = [];
   let group: number | undefined;
   let listItems = 0;
-  for (let i = 0; i < doc.lines.length; i++) {
+  for (let i = 0; i < lineCount(doc); i++) {
     const kind = doc.kinds[i];
-    const line = doc.lines[i] as string;
+    const line = lineAt(doc, i);
     const heading = headingAt.get(i);
     if (heading) {
       open = [];

@@ -1,4 +1,5 @@
 import type { Issue } from '../issue.ts';
+import { lineAt, textStart } from '../markdown/doc-lines.ts';
 import { LineKind, type ScannedDoc } from '../markdown/types.ts';
 import { hasSteps } from '../spec/blocks.ts';
 import type { Requirement } from '../spec/model.ts';
@@ -30,19 +31,21 @@ function checkBulletedScenarios(doc: ScannedDoc, r: Requirement, add: IssueSink)
     const k = doc.kinds[i];
     if (k === LineKind.Code || k === LineKind.Html || k === LineKind.Heading || k === LineKind.Blank)
       continue;
-    const line = doc.lines[i] as string;
-    let at = 0;
-    while (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9) at++;
-    const first = line.charCodeAt(at);
-    // Only lines starting with a bullet or emphasis can be a bulleted or bold scenario.
-    const candidate = first === 0x2d || first === 0x2a || first === 0x2b || first === 0x5f;
-    const mentions = candidate && (line.includes('cenario') || line.includes('CENARIO'));
+    // Only lines starting with a bullet or emphasis can be a bulleted or bold scenario: the first
+    // character is read in place, and only those lines are cut out of the source.
+    const src = doc.source;
+    let at = textStart(doc, i);
+    while (src.charCodeAt(at) === 32 || src.charCodeAt(at) === 9) at++;
+    const first = src.charCodeAt(at);
+    if (first !== 0x2d && first !== 0x2a && first !== 0x2b && first !== 0x5f) continue;
+    const line = lineAt(doc, i);
+    const mentions = line.includes('cenario') || line.includes('CENARIO');
     if (mentions && BULLETED_SCENARIO.test(line)) {
       add(
         'ERROR',
         'scenario_not_a_heading',
         i,
-        `"${(doc.lines[i] as string).trim()}" in requirement "${r.name}" looks like a scenario but is not a "#### Scenario:" heading, so it is not counted.`,
+        `"${line.trim()}" in requirement "${r.name}" looks like a scenario but is not a "#### Scenario:" heading, so it is not counted.`,
         'Write scenarios as "#### Scenario: <name>" headings (exactly four #).',
       );
     }
