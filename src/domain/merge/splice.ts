@@ -69,34 +69,43 @@ export function spliceRequirements(spec: SpecDoc, units: SpliceUnit[], appended:
   const leadEnd = first ? coreEnd(doc, secStart + 1, first.core.start) : coreEnd(doc, secStart + 1, secEnd);
   const lastCoreEnd = units.length > 0 ? (units[units.length - 1] as SpliceUnit).core.end : leadEnd;
   const p0 = first ? sliceLines(doc, leadEnd, first.core.start) : '';
-  let out = sliceLines(doc, 0, leadEnd);
+  // Pieces joined once at the end: the result is a flat string, which the read-back parse scans
+  // several times faster than a long chain of concatenations.
+  const out = [sliceLines(doc, 0, leadEnd)];
   let emitted = 0;
   for (let k = 0; k < units.length; k++) {
     const unit = units[k] as SpliceUnit;
     if (unit.edit.kind === 'remove') continue;
     const gapBefore = k === 0 ? p0 : sliceLines(doc, (units[k - 1] as SpliceUnit).core.end, unit.core.start);
-    out += emitted === 0 ? p0 : gapBefore;
-    out += unitText(doc, unit, eol);
+    out.push(emitted === 0 ? p0 : gapBefore, unitText(doc, unit, eol));
     emitted++;
   }
   for (const lines of appended) {
-    if (out !== '' && !endsWithEol(out)) out += eol;
-    out += eol + lines.join(eol) + eol;
+    const last = lastPiece(out);
+    if (last !== '' && !endsWithEol(last)) out.push(eol);
+    out.push(eol, lines.join(eol), eol);
   }
   const tail = sliceLines(doc, lastCoreEnd, secEnd);
   const rest = sliceLines(doc, secEnd, lineCount(doc));
   if (appended.length > 0 && !endsWithEol(sliceLines(doc, 0, lineCount(doc))) && tail === '' && rest === '') {
-    out = out.slice(0, out.length - eol.length);
+    out.pop();
   }
-  return out + tail + rest;
+  out.push(tail, rest);
+  return out.join('');
+}
+
+/** The last non-empty piece, or '' (what the text built so far ends with). */
+function lastPiece(pieces: string[]): string {
+  for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i] !== '') return pieces[i] as string;
+  return '';
 }
 
 /** No Requirements section: add one at the end of the file with the appended blocks. */
 function appendSection(source: string, appended: string[][], eol: string): string {
-  let out = source;
-  if (out !== '' && !endsWithEol(out)) out += eol;
-  if (out.trim() !== '') out += eol;
-  out += `## Requirements${eol}`;
-  for (const lines of appended) out += eol + lines.join(eol) + eol;
-  return out;
+  const out = [source];
+  if (source !== '' && !endsWithEol(source)) out.push(eol);
+  if (source.trim() !== '') out.push(eol);
+  out.push(`## Requirements${eol}`);
+  for (const lines of appended) out.push(eol, lines.join(eol), eol);
+  return out.join('');
 }
