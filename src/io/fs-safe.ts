@@ -5,10 +5,19 @@ import { CliError } from '../domain/errors.ts';
 /** Whether anything (a file, a folder, even a dangling symlink) is at `abs`: lstat, never followed. */
 export function pathExists(abs: string): boolean {
   try {
-    lstatSync(abs);
-    return true;
+    return pathPresent(abs);
   } catch {
     return false;
+  }
+}
+
+/** Whether an entry (a dangling symlink too) is at `abs`; a missing folder on the way counts as absent. */
+function pathPresent(abs: string): boolean {
+  try {
+    return lstatSync(abs, { throwIfNoEntry: false }) !== undefined;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOTDIR') return false;
+    throw e;
   }
 }
 
@@ -278,6 +287,8 @@ function readGuarded(root: string, target: string, missingOk: boolean): string |
     abs = NOFOLLOW === undefined ? resolveInsideRoot(root, target) : guardPath(root, target, realFolders);
     rel = toRootRelative(root, abs);
   }
+  // An optional file that is not there costs one lstat, not a failed open and the exception it throws.
+  if (missingOk && !pathPresent(abs)) return undefined;
   let fd: number;
   try {
     fd = openSync(abs, NOFOLLOW === undefined ? constants.O_RDONLY : constants.O_RDONLY | NOFOLLOW);

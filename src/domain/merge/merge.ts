@@ -1,5 +1,5 @@
 import type { Issue } from '../issue.ts';
-import { lineAt, linesOf } from '../markdown/doc-lines.ts';
+import { linesOf, textStart } from '../markdown/doc-lines.ts';
 import type { ScannedDoc } from '../markdown/types.ts';
 import type { Requirement, SpecDoc } from '../spec/model.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
@@ -151,16 +151,17 @@ function outlineDrift(planned: SpecOutline, actual: SpecOutline): string {
   return parts.join('; ');
 }
 
-/** Whether requirement `b` of `docB` is line for line (text and kind) requirement `a` of `docA`. */
+/** Whether requirement `b` of `docB` is byte for byte, with the same line kinds, requirement `a` of `docA`. */
 function sameBlock(docA: ScannedDoc, a: Requirement, docB: ScannedDoc, b: Requirement): boolean {
   const n = a.core.end - a.core.start;
   if (n !== b.core.end - b.core.start || a.scenarios.length !== b.scenarios.length) return false;
-  for (let i = 0; i < n; i++) {
-    const ia = a.core.start + i;
-    const ib = b.core.start + i;
-    if (docA.kinds[ia] !== docB.kinds[ib] || lineAt(docA, ia) !== lineAt(docB, ib)) return false;
-  }
-  return true;
+  for (let i = 0; i < n; i++) if (docA.kinds[a.core.start + i] !== docB.kinds[b.core.start + i]) return false;
+  // The bytes of the whole block, line endings included: stricter than line by line, and one comparison.
+  return blockBytes(docA, a) === blockBytes(docB, b);
+}
+
+function blockBytes(doc: ScannedDoc, r: Requirement): string {
+  return doc.source.slice(textStart(doc, r.core.start), doc.lineEnds[r.core.end - 1]);
 }
 
 /** Requirements of `result` copied unchanged from `main`: their content issues are those `main` has. */
