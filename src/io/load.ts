@@ -5,7 +5,7 @@ import type { ChangeBase } from '../domain/change/staleness.ts';
 import { parseSyncRecords, type SyncRecord } from '../domain/change/sync-record.ts';
 import type { Issue } from '../domain/issue.ts';
 import { changeMetadataPath, readChangeMetadata } from './change-meta.ts';
-import { readTextFile, readTextFileIfExists } from './fs-safe.ts';
+import { readListedTextFile, readTextFileIfExists } from './fs-safe.ts';
 import { mainSpecPath } from './project.ts';
 
 const DELTA_HINT = /^##[ \t]+(?:ADDED|MODIFIED|REMOVED|RENAMED)[ \t]+Requirements/im;
@@ -55,13 +55,19 @@ export function deltaCapabilities(
 function deltaFilesOf(root: string, changeRel: string, files: SpecFile[]) {
   const deltaFiles: ChangeInput['deltaFiles'] = [];
   const misplaced: ChangeInput['misplaced'] = [];
+  // The files come from walkFiles, which never enters a symlinked folder: listed reads apply.
+  const tree = `${changeRel}/specs`;
   for (const f of files) {
     const file = `${changeRel}/specs/${f.rel}`;
     const parts = f.rel.split('/');
     if (parts.length >= 2 && parts[parts.length - 1] === 'spec.md') {
-      deltaFiles.push({ capability: parts.slice(0, -1).join('/'), file, text: readTextFile(root, file) });
+      deltaFiles.push({
+        capability: parts.slice(0, -1).join('/'),
+        file,
+        text: readListedTextFile(root, tree, file),
+      });
     } else if (f.rel.endsWith('.md')) {
-      misplaced.push({ file, looksLikeDelta: DELTA_HINT.test(readTextFile(root, file)) });
+      misplaced.push({ file, looksLikeDelta: DELTA_HINT.test(readListedTextFile(root, tree, file)) });
     }
   }
   deltaFiles.sort((a, b) => (a.capability < b.capability ? -1 : a.capability > b.capability ? 1 : 0));
