@@ -17,8 +17,28 @@ const KEYWORD = /\b(?:SHALL|MUST)\b/;
 const BOLD_STEP = /^[ \t]*[-*+][ \t]+\*\*(GIVEN|WHEN|THEN|AND|BUT):?\*\*:?[ \t]*(.*)$/i;
 const PLAIN_STEP = /^[ \t]*(?:[-*+][ \t]+)?(GIVEN|WHEN|THEN|AND|BUT)\b:?[ \t]+(.*)$/i;
 
+/**
+ * Whether `text` starts with `word` ignoring ASCII case (what a non-Unicode `/i` regex does: it never
+ * folds a non-ASCII character into an ASCII letter). `word` is lower case.
+ */
+function startsWithFolded(text: string, word: string): boolean {
+  if (text.length < word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = text.charCodeAt(i);
+    const w = word.charCodeAt(i);
+    if (c !== w && !(w >= 0x61 && w <= 0x7a && c === w - 0x20)) return false;
+  }
+  return true;
+}
+
+/** `.` in the header regexes stops at these, so a heading holding one matches neither. */
+const LINE_SEPARATOR = /[\u2028\u2029]/;
+
 /** The requirement name in a level-3 heading text, or undefined when it is not `Requirement: ...`. */
 export function requirementName(headingText: string): string | undefined {
+  // The common case without a regex match object; the regex stays the definition.
+  if (!startsWithFolded(headingText, 'requirement:')) return undefined;
+  if (!LINE_SEPARATOR.test(headingText)) return headingText.slice(12).trim();
   const m = REQUIREMENT_HEADER.exec(headingText);
   return m ? (m[1] ?? '').trim() : undefined;
 }
@@ -129,6 +149,9 @@ function parseSteps(doc: ScannedDoc, range: LineRange): Step[] {
 }
 
 function parseScenarioHeading(text: string): Pick<Scenario, 'name' | 'labelled' | 'op' | 'renameTo'> {
+  // Plain `Scenario: name` headings, by far the most common, need no regex match object.
+  if (startsWithFolded(text, 'scenario:') && !LINE_SEPARATOR.test(text))
+    return { name: text.slice(9).trim(), labelled: true };
   const m = SCENARIO_HEADER.exec(text);
   if (!m) return { name: text.trim(), labelled: false };
   const op = m[1] ? (m[1].toUpperCase() as ScenarioOp) : undefined;
@@ -159,16 +182,27 @@ function buildScenario(doc: ScannedDoc, heading: Heading, end: number): Scenario
   };
 }
 
-/** Build one requirement from its header and the level-4+ headings inside `[header.line, end)`. */
-function buildRequirement(doc: ScannedDoc, name: string, inner: Heading[], header: Heading, end: number) {
+/** Build one requirement from its header and the level-4+ headings `headings[from, to)` inside it. */
+function buildRequirement(
+  doc: ScannedDoc,
+  name: string,
+  headings: Heading[],
+  from: number,
+  to: number,
+  end: number,
+) {
+  const header = headings[from - 1] as Heading;
   const scenarios: Scenario[] = [];
-  const level4 = inner.filter((h) => h.level === 4);
-  for (let j = 0; j < level4.length; j++) {
-    const h = level4[j] as Heading;
-    const next = level4[j + 1];
-    scenarios.push(buildScenario(doc, h, next ? next.line : end));
+  let bodyEnd = end;
+  let open: Heading | undefined;
+  for (let j = from; j < to; j++) {
+    const h = headings[j] as Heading;
+    if (h.level !== 4) continue;
+    if (open) scenarios.push(buildScenario(doc, open, h.line));
+    else bodyEnd = h.line;
+    open = h;
   }
-  const bodyEnd = level4[0] ? level4[0].line : end;
+  if (open) scenarios.push(buildScenario(doc, open, end));
   const bodyRange = { start: header.line + 1, end: coreEnd(doc, header.line + 1, bodyEnd) };
   const requirement: Requirement = {
     name,
@@ -209,7 +243,7 @@ export function parseUnits(
           core: { start: h.line, end: coreEnd(doc, h.line + 1, end) },
         });
       } else {
-        requirements.push(buildRequirement(doc, name, headings.slice(k + 1, next), h, end));
+        requirements.push(buildRequirement(doc, name, headings, k + 1, next, end));
       }
     }
     k = next;
