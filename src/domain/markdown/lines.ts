@@ -27,9 +27,51 @@ export function stripClosingRun(content: string): string {
 
 /** Where each line starts and ends in a source text (see `ScannedDoc`). */
 export interface LineOffsets {
-  lineStarts: number[];
-  lineEnds: number[];
+  lineStarts: Int32Array;
+  lineEnds: Int32Array;
   hasCR: boolean;
+}
+
+// Line offsets of every document go into shared chunks, each document getting views of its part: no
+// array grows line by line, and a chunk is freed once no document using it is left.
+const CHUNK = 1 << 14;
+let startsPool = new Int32Array(CHUNK);
+let endsPool = new Int32Array(CHUNK);
+let used = 0;
+
+/** Record the lines of `source` from `base` on in the pools; the index after the last start, or -1 when they are full. */
+function fillOffsets(source: string, bomLength: number, hasCR: boolean, base: number): number {
+  const starts = startsPool;
+  const ends = endsPool;
+  const cap = starts.length - 1;
+  let k = base;
+  let start = bomLength;
+  if (!hasCR) {
+    // Most files have no CR at all, and indexOf finds LFs far faster than a per-character loop.
+    for (let i = source.indexOf('\n', start); i !== -1; i = source.indexOf('\n', start)) {
+      if (k >= cap) return -1;
+      starts[k] = k === base ? 0 : start;
+      ends[k++] = i;
+      start = i + 1;
+    }
+  } else {
+    for (let i = start; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      if (k >= cap) return -1;
+      starts[k] = k === base ? 0 : start;
+      ends[k++] = i;
+      if (c === 13 && source.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (start < source.length || k === base) {
+    if (k >= cap) return -1;
+    starts[k] = k === base ? 0 : start;
+    ends[k++] = source.length;
+  }
+  starts[k] = source.length;
+  return k;
 }
 
 /**
@@ -38,31 +80,21 @@ export interface LineOffsets {
  * `lineStarts` slices rebuild `source`; its text starts at `bomLength`.
  */
 export function lineOffsets(source: string, bomLength: number): LineOffsets {
-  const lineStarts: number[] = [];
-  const lineEnds: number[] = [];
   const hasCR = source.indexOf('\r', bomLength) !== -1;
-  let start = bomLength;
-  if (!hasCR) {
-    // Most files have no CR at all, and indexOf finds LFs far faster than a per-character loop.
-    for (let i = source.indexOf('\n', start); i !== -1; i = source.indexOf('\n', start)) {
-      lineStarts.push(lineStarts.length === 0 ? 0 : start);
-      lineEnds.push(i);
-      start = i + 1;
-    }
-  } else {
-    for (let i = start; i < source.length; i++) {
-      const c = source.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
-      lineStarts.push(lineStarts.length === 0 ? 0 : start);
-      lineEnds.push(i);
-      if (c === 13 && source.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+  let base = used;
+  let end = fillOffsets(source, bomLength, hasCR, base);
+  if (end < 0) {
+    // A document has at most length + 1 lines, and the offsets need one slot more.
+    const size = Math.max(CHUNK, source.length + 3);
+    startsPool = new Int32Array(size);
+    endsPool = new Int32Array(size);
+    base = 0;
+    end = fillOffsets(source, bomLength, hasCR, base);
   }
-  if (start < source.length || lineStarts.length === 0) {
-    lineStarts.push(lineStarts.length === 0 ? 0 : start);
-    lineEnds.push(source.length);
-  }
-  lineStarts.push(source.length);
-  return { lineStarts, lineEnds, hasCR };
+  used = end + 1;
+  return {
+    lineStarts: startsPool.subarray(base, end + 1),
+    lineEnds: endsPool.subarray(base, end),
+    hasCR,
+  };
 }

@@ -47,8 +47,8 @@ class BlockScanner {
   // (`pos`, `nn`, break offsets) is an offset into the source. Past `end` comes a line ending (or
   // nothing), which no test below mistakes for content.
   private readonly ln: string;
-  private readonly starts: number[];
-  private readonly ends: number[];
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
   private readonly bom: number;
   private lineNo = 0;
   private lineStart = 0;
@@ -92,7 +92,7 @@ class BlockScanner {
   private breakChar = 0;
   private breakThird = -1;
 
-  constructor(source: string, bom: number, starts: number[], ends: number[]) {
+  constructor(source: string, bom: number, starts: Int32Array, ends: Int32Array) {
     this.ln = source;
     this.bom = bom;
     this.starts = starts;

@@ -38,13 +38,13 @@ export interface ScannedDoc {
   /** 1 when `source` starts with U+FEFF, else 0. */
   bomLength: number;
   /** Offset in `source` where each line starts; one extra entry equal to `source.length`. */
-  lineStarts: number[];
+  lineStarts: Int32Array;
   /**
    * Offset in `source` where each line's text ends (before its line ending); one entry per line. Lines
    * are never stored as strings: `lineAt` and `linesOf` (`doc-lines.ts`) cut them out when needed, and
    * the BOM is not part of line 0.
    */
-  lineEnds: number[];
+  lineEnds: Int32Array;
   /** Whether `source` has a CR anywhere (CRLF or lone CR line endings). */
   hasCR: boolean;
   /** `LineKind` of each line. */
