@@ -62,6 +62,8 @@ interface State {
   byName: Map<string, Unit>;
   /** ADDED blocks for the end of the Requirements section, in delta order. */
   appended: { name: string; lines: string[] }[];
+  /** Folded names already computed (see `variantOf`). */
+  folded: Map<string, string>;
   counts: MergeCounts;
   issues: Issue[];
 }
@@ -98,8 +100,19 @@ function fail(state: State, line: number | undefined, rule: string, message: str
 /** An existing name equal to `name` ignoring case and whitespace, other than `name` itself. */
 function variantOf(state: State, name: string, except?: Unit): string | undefined {
   const folded = foldName(name);
-  for (const [n, u] of state.byName) if (n !== name && u !== except && foldName(n) === folded) return n;
+  for (const [n, u] of state.byName)
+    if (n !== name && u !== except && foldedName(state, n) === folded) return n;
   return undefined;
+}
+
+/** `foldName(name)`, computed once per name and merge. */
+function foldedName(state: State, name: string): string {
+  let folded = state.folded.get(name);
+  if (folded === undefined) {
+    folded = foldName(name);
+    state.folded.set(name, folded);
+  }
+  return folded;
 }
 
 function notFound(state: State, op: string, name: string, line: number): void {
@@ -285,7 +298,7 @@ function initState(input: MergeInput, main: SpecDoc): State {
   const byName = new Map<string, Unit>();
   for (const u of units) if (u.name !== undefined && !byName.has(u.name)) byName.set(u.name, u);
   const counts = { added: 0, modified: 0, removed: 0, renamed: 0 };
-  return { input, main, units, byName, appended: [], counts, issues: [] };
+  return { input, main, units, byName, appended: [], folded: new Map(), counts, issues: [] };
 }
 
 /**

@@ -19,7 +19,8 @@ export interface SpliceUnit {
 }
 
 /** The file's dominant line ending; CRLF wins ties, LF when there is none. */
-function dominantEol(source: string): string {
+function dominantEol(source: string, hasCR: boolean): string {
+  if (!hasCR) return '\n';
   let crlf = 0;
   let lf = 0;
   for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) {
@@ -60,7 +61,7 @@ function unitText(doc: ScannedDoc, unit: SpliceUnit, eol: string): string {
  */
 export function spliceRequirements(spec: SpecDoc, units: SpliceUnit[], appended: string[][]): string {
   const { doc } = spec;
-  const eol = dominantEol(doc.source);
+  const eol = dominantEol(doc.source, doc.hasCR);
   const section = spec.requirementsSection;
   if (!section) return appendSection(doc.source, appended, eol);
   const secStart = section.line;
