@@ -357,6 +357,10 @@ class BlockScanner {
   /** O(1) after one backward pass per line, so `- - - ... x` (one item per marker) stays linear. */
   private isThematicBreak(c: number): boolean {
     if (c !== DASH && c !== STAR && c !== UNDERSCORE) return false;
+    // Quick reject, as for every `- text` list item: the next non-space must repeat the character.
+    let q = this.nn + 1;
+    while (isSpaceOrTab(this.ln.charCodeAt(q))) q++;
+    if (q >= this.end || this.ln.charCodeAt(q) !== c) return false;
     if (this.breakLine !== this.lineNo) {
       const ln = this.ln;
       let p = this.end;

@@ -27,14 +27,16 @@ function startsWithFolded(text: string, word: string): boolean {
   return head.length === word.length && (head === word || head.toLowerCase() === word);
 }
 
-/** `.` in the header regexes stops at these, so a heading holding one matches neither. */
-const LINE_SEPARATOR = /[\u2028\u2029]/;
+/** `.` in the header regexes stops at U+2028 and U+2029, so a heading holding one matches neither. */
+function hasLineSeparator(text: string): boolean {
+  return text.indexOf('\u2028') !== -1 || text.indexOf('\u2029') !== -1;
+}
 
 /** The requirement name in a level-3 heading text, or undefined when it is not `Requirement: ...`. */
 export function requirementName(headingText: string): string | undefined {
   // The common case without a regex match object; the regex stays the definition.
   if (!startsWithFolded(headingText, 'requirement:')) return undefined;
-  if (!LINE_SEPARATOR.test(headingText)) return headingText.slice(12).trim();
+  if (!hasLineSeparator(headingText)) return headingText.slice(12).trim();
   const m = REQUIREMENT_HEADER.exec(headingText);
   return m ? (m[1] ?? '').trim() : undefined;
 }
@@ -42,23 +44,12 @@ export function requirementName(headingText: string): string | undefined {
 /** Fold a name for near-miss comparisons: lower case, whitespace runs collapsed. Never used to match. */
 export function foldName(name: string): string {
   const lower = name.toLowerCase();
-  return needsCollapse(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
+  // Most names have only single inner spaces: then the fold is the lower-case name itself.
+  return NEEDS_COLLAPSE.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
 }
 
-/**
- * Whether `s` has whitespace other than single inner spaces. Most names are plain ASCII words with single
- * spaces: a character loop answers for them; anything else (controls, non-ASCII) asks the regex.
- */
-function needsCollapse(s: string): boolean {
-  const last = s.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) {
-      if (i === 0 || i === last || s.charCodeAt(i + 1) === 32) return true;
-    } else if (c < 32 || c > 126) return /[^\S ]| {2}|^ | $/.test(s);
-  }
-  return false;
-}
+/** Whitespace other than single inner spaces. */
+const NEEDS_COLLAPSE = /[^\S ]| {2}|^ | $/;
 
 /** Index one past the last non-blank line in `[start, end)`; `start` when all are blank. */
 export function coreEnd(doc: ScannedDoc, start: number, end: number): number {
@@ -146,7 +137,7 @@ function parseSteps(doc: ScannedDoc, range: LineRange): Step[] {
 
 function parseScenarioHeading(text: string): Pick<Scenario, 'name' | 'labelled' | 'op' | 'renameTo'> {
   // Plain `Scenario: name` headings, by far the most common, need no regex match object.
-  if (startsWithFolded(text, 'scenario:') && !LINE_SEPARATOR.test(text))
+  if (startsWithFolded(text, 'scenario:') && !hasLineSeparator(text))
     return { name: text.slice(9).trim(), labelled: true };
   const m = SCENARIO_HEADER.exec(text);
   if (!m) return { name: text.trim(), labelled: false };
