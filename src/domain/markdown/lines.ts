@@ -25,76 +25,51 @@ export function stripClosingRun(content: string): string {
   return content.slice(start, end);
 }
 
-/** Where each line starts and ends in a source text (see `ScannedDoc`). */
-export interface LineOffsets {
-  lineStarts: Int32Array;
-  lineEnds: Int32Array;
-  hasCR: boolean;
+/**
+ * Shared chunks for the line offsets and line kinds of scanned documents: each document writes its
+ * lines from `used` on and keeps views of its part, so no array grows line by line, and a chunk is
+ * freed once no document using it is left.
+ */
+export interface LineChunk {
+  starts: Int32Array;
+  ends: Int32Array;
+  kinds: Uint8Array;
+  /** First free slot. */
+  used: number;
 }
 
-// Line offsets of every document go into shared chunks, each document getting views of its part: no
-// array grows line by line, and a chunk is freed once no document using it is left.
-const CHUNK = 1 << 14;
-let startsPool = new Int32Array(CHUNK);
-let endsPool = new Int32Array(CHUNK);
-let used = 0;
+const CHUNK = 1 << 16;
 
-/** Record the lines of `source` from `base` on in the pools; the index after the last start, or -1 when they are full. */
-function fillOffsets(source: string, bomLength: number, hasCR: boolean, base: number): number {
-  const starts = startsPool;
-  const ends = endsPool;
-  const cap = starts.length - 1;
-  let k = base;
-  let start = bomLength;
-  if (!hasCR) {
-    // Most files have no CR at all, and indexOf finds LFs far faster than a per-character loop.
-    for (let i = source.indexOf('\n', start); i !== -1; i = source.indexOf('\n', start)) {
-      if (k >= cap) return -1;
-      starts[k] = k === base ? 0 : start;
-      ends[k++] = i;
-      start = i + 1;
-    }
-  } else {
-    for (let i = start; i < source.length; i++) {
-      const c = source.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
-      if (k >= cap) return -1;
-      starts[k] = k === base ? 0 : start;
-      ends[k++] = i;
-      if (c === 13 && source.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+function newChunk(size: number): LineChunk {
+  return { starts: new Int32Array(size), ends: new Int32Array(size), kinds: new Uint8Array(size), used: 0 };
+}
+
+let current = newChunk(CHUNK);
+
+/** Exact number of lines of `source` (as `scanMarkdown` splits them): for documents too big to guess. */
+function countLines(source: string, from: number): number {
+  let n = 0;
+  let start = from;
+  for (let i = from; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    if (c === 13 && source.charCodeAt(i + 1) === 10) i++;
+    n++;
+    start = i + 1;
   }
-  if (start < source.length || k === base) {
-    if (k >= cap) return -1;
-    starts[k] = k === base ? 0 : start;
-    ends[k++] = source.length;
-  }
-  starts[k] = source.length;
-  return k;
+  return start < source.length || n === 0 ? n + 1 : n;
 }
 
 /**
- * Find the lines of `source` (CRLF, LF and lone CR all end a line) without building a string per
- * line: only their start and end offsets. Line 0 starts at 0 even after a BOM, so that consecutive
- * `lineStarts` slices rebuild `source`; its text starts at `bomLength`.
+ * A chunk with room for every line of `source` from `used` on, plus the closing start offset. A text
+ * of n characters has at most n + 1 lines; a text too long for a chunk gets one of its exact size.
  */
-export function lineOffsets(source: string, bomLength: number): LineOffsets {
-  const hasCR = source.indexOf('\r', bomLength) !== -1;
-  let base = used;
-  let end = fillOffsets(source, bomLength, hasCR, base);
-  if (end < 0) {
-    // A document has at most length + 1 lines, and the offsets need one slot more.
-    const size = Math.max(CHUNK, source.length + 3);
-    startsPool = new Int32Array(size);
-    endsPool = new Int32Array(size);
-    base = 0;
-    end = fillOffsets(source, bomLength, hasCR, base);
+export function lineChunk(source: string, bomLength: number): LineChunk {
+  const bound = source.length - bomLength + 2;
+  if (current.used + bound <= current.starts.length) return current;
+  if (bound <= CHUNK) {
+    current = newChunk(CHUNK);
+    return current;
   }
-  used = end + 1;
-  return {
-    lineStarts: startsPool.subarray(base, end + 1),
-    lineEnds: endsPool.subarray(base, end),
-    hasCR,
-  };
+  return newChunk(countLines(source, bomLength) + 1);
 }

@@ -1,5 +1,5 @@
 import { HTML_START, htmlEnds } from './html-blocks.ts';
-import { lineOffsets, stripClosingRun } from './lines.ts';
+import { type LineChunk, lineChunk, stripClosingRun } from './lines.ts';
 import { type Heading, LineKind, type ScannedDoc } from './types.ts';
 
 export { stripClosingRun } from './lines.ts';
@@ -39,17 +39,24 @@ function isSpaceOrTab(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
+/** The next CR or LF at or after `from`, or -1. */
+function nextBreak(source: string, from: number): number {
+  for (let i = from; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return -1;
+}
+
 /** Line-by-line block state: open containers, the open leaf, and a column-aware cursor. */
 class BlockScanner {
-  readonly kinds: Uint8Array;
   readonly headings: Heading[] = [];
   // The whole source is scanned in place: a line is [lineStart, end) of `ln`, and every index below
   // (`pos`, `nn`, break offsets) is an offset into the source. Past `end` comes a line ending (or
   // nothing), which no test below mistakes for content.
   private readonly ln: string;
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
   private readonly bom: number;
+  private readonly hasCR: boolean;
   private lineNo = 0;
   private lineStart = 0;
   private end = 0;
@@ -92,26 +99,46 @@ class BlockScanner {
   private breakChar = 0;
   private breakThird = -1;
 
-  constructor(source: string, bom: number, starts: Int32Array, ends: Int32Array) {
+  constructor(source: string, bom: number, hasCR: boolean) {
     this.ln = source;
     this.bom = bom;
-    this.starts = starts;
-    this.ends = ends;
-    this.kinds = new Uint8Array(ends.length);
+    this.hasCR = hasCR;
   }
 
-  run(): void {
-    for (let i = 0; i < this.ends.length; i++) {
-      this.lineNo = i;
-      this.lineStart = this.pos = i === 0 ? this.bom : (this.starts[i] as number);
-      this.end = this.ends[i] as number;
+  /**
+   * Find and classify every line in one pass, writing offsets and kinds into `chunk` from `base` on;
+   * returns the index after the last line (where the closing start offset goes).
+   */
+  run(chunk: LineChunk, base: number): number {
+    const { starts, ends, kinds } = chunk;
+    const src = this.ln;
+    const len = src.length;
+    let k = base;
+    let start = this.bom;
+    for (;;) {
+      let e = this.hasCR ? nextBreak(src, start) : src.indexOf('\n', start);
+      if (e === -1) {
+        // Text after the last line ending is a line; an empty text is one empty line.
+        if (start >= len && k > base) break;
+        e = len;
+      }
+      // Line 0 starts at 0 even after a BOM, so that consecutive starts rebuild the source.
+      starts[k] = k === base ? 0 : start;
+      ends[k] = e;
+      this.lineNo = k - base;
+      this.lineStart = this.pos = start;
+      this.end = e;
       this.col = 0;
       this.nn = -1;
       this.opened = this.markerLine = this.paraOpen = false;
       this.frameIdx = -1;
       this.frameCol = 0;
-      this.kinds[i] = this.scanLine();
+      kinds[k++] = this.scanLine();
+      if (e === len) break;
+      start = src.charCodeAt(e) === 13 && src.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
     }
+    starts[k] = len;
+    return k;
   }
 
   private scanLine(): number {
@@ -357,10 +384,6 @@ class BlockScanner {
   /** O(1) after one backward pass per line, so `- - - ... x` (one item per marker) stays linear. */
   private isThematicBreak(c: number): boolean {
     if (c !== DASH && c !== STAR && c !== UNDERSCORE) return false;
-    // Quick reject, as for every `- text` list item: the next non-space must repeat the character.
-    let q = this.nn + 1;
-    while (isSpaceOrTab(this.ln.charCodeAt(q))) q++;
-    if (q >= this.end || this.ln.charCodeAt(q) !== c) return false;
     if (this.breakLine !== this.lineNo) {
       const ln = this.ln;
       let p = this.end;
@@ -468,16 +491,19 @@ class BlockScanner {
  */
 export function scanMarkdown(source: string): ScannedDoc {
   const bomLength = source.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const { lineStarts, lineEnds, hasCR } = lineOffsets(source, bomLength);
-  const scanner = new BlockScanner(source, bomLength, lineStarts, lineEnds);
-  scanner.run();
+  const hasCR = source.indexOf('\r', bomLength) !== -1;
+  const chunk = lineChunk(source, bomLength);
+  const base = chunk.used;
+  const scanner = new BlockScanner(source, bomLength, hasCR);
+  const end = scanner.run(chunk, base);
+  chunk.used = end + 1;
   return {
     source,
     bomLength,
-    lineStarts,
-    lineEnds,
+    lineStarts: chunk.starts.subarray(base, end + 1),
+    lineEnds: chunk.ends.subarray(base, end),
     hasCR,
-    kinds: scanner.kinds,
+    kinds: chunk.kinds.subarray(base, end),
     headings: scanner.headings,
   };
 }
