@@ -86,6 +86,75 @@ describe('scanMarkdown vs markdown-it (CommonMark)', () => {
     );
   });
 
+  it('classifies every line of 2,500 generated documents as the general path does (shortcuts off)', () => {
+    fc.assert(
+      fc.property(specLikeDocument, (source) => {
+        const fast = scanMarkdown(source);
+        const general = scanMarkdown(source, false);
+        expect(Array.from(fast.kinds)).toEqual(Array.from(general.kinds));
+        expect(fast.headings).toEqual(general.headings);
+      }),
+      { numRuns: 2500 },
+    );
+  });
+
+  // Short documents made of the line shapes the shortcuts take and those around them, in any order.
+  const shape = fc.constantFrom(
+    '',
+    '-',
+    '- x',
+    '- **WHEN** a',
+    '- **x',
+    '- ***',
+    '-  x',
+    '-\tx',
+    '  y',
+    '   - nested',
+    '    z',
+    '      deep',
+    '  - two',
+    '    - four',
+    '      - six',
+    '        - eight',
+    '  -    wide',
+    '  100. wide',
+    '       seven',
+    '         - nine',
+    '> q',
+    '>',
+    '# h',
+    '### Requirement: R',
+    '#x',
+    'text',
+    'Given a',
+    '1. n',
+    '2) m',
+    '```',
+    '~~~',
+    '<div>',
+    '<!--',
+    '-->',
+    '---',
+    '***',
+    '===',
+    '\t- tab',
+  );
+  const shapes = fc
+    .tuple(fc.array(shape, { maxLength: 14 }), fc.constantFrom('\n', '\r\n'))
+    .map(([lines, eol]) => lines.join(eol));
+
+  it('classifies documents of mixed line shapes as the general path does (shortcuts off)', () => {
+    fc.assert(
+      fc.property(shapes, (source) => {
+        const fast = scanMarkdown(source);
+        const general = scanMarkdown(source, false);
+        expect(Array.from(fast.kinds)).toEqual(Array.from(general.kinds));
+        expect(fast.headings).toEqual(general.headings);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
   const root = join(import.meta.dirname, '../..');
   const files = [
     'node_modules/@fission-ai/openspec',

@@ -57,6 +57,8 @@ class BlockScanner {
   private readonly ln: string;
   private readonly bom: number;
   private readonly hasCR: boolean;
+  /** Whether `simpleLine` may classify lines directly (see `scanMarkdown`). */
+  private readonly shortcuts: boolean;
   private lineNo = 0;
   private lineStart = 0;
   private end = 0;
@@ -99,10 +101,11 @@ class BlockScanner {
   private breakChar = 0;
   private breakThird = -1;
 
-  constructor(source: string, bom: number, hasCR: boolean) {
+  constructor(source: string, bom: number, hasCR: boolean, shortcuts: boolean) {
     this.ln = source;
     this.bom = bom;
     this.hasCR = hasCR;
+    this.shortcuts = shortcuts;
   }
 
   /**
@@ -133,12 +136,81 @@ class BlockScanner {
       this.opened = this.markerLine = this.paraOpen = false;
       this.frameIdx = -1;
       this.frameCol = 0;
-      kinds[k++] = this.scanLine();
+      const simple = this.shortcuts ? this.simpleLine() : -1;
+      kinds[k++] = simple >= 0 ? simple : this.scanLine();
       if (e === len) break;
       start = src.charCodeAt(e) === 13 && src.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
     }
     starts[k] = len;
     return k;
+  }
+
+  /**
+   * The commonest lines, classified directly when no code or HTML block is open: an empty line
+   * (outside block quotes and empty list items), an ATX heading at column 0 (it closes every
+   * container), and at the top level a line starting with an ASCII letter (a paragraph line). The
+   * general path gives the same kind and state for them (a test compares the two); anything else is
+   * -1 and takes it.
+   */
+  private simpleLine(): number {
+    const start = this.lineStart;
+    const d = this.depth;
+    const open = this.leaf <= PARA;
+    if (start === this.end) {
+      // List items stay open over a blank line, unless still empty; block quotes need their `>`.
+      if (!open || (d > 0 && ((this.quotesBefore[d] as number) > 0 || this.cempty[d - 1] === true)))
+        return -1;
+      this.leaf = NONE;
+      return LineKind.Blank;
+    }
+    const c = this.ln.charCodeAt(start);
+    if (c === HASH) return d === 0 && !open ? -1 : this.columnZeroHeading(start);
+    if (c === DASH) return d === 0 && !open ? -1 : this.columnZeroBullet(start);
+    const letter = c | 0x20;
+    if (d !== 0 || !open || letter < 0x61 || letter > 0x7a) return -1;
+    // A paragraph open at the top level was opened there, so it is the document's own text.
+    if (this.leaf === NONE) {
+      this.leaf = PARA;
+      this.paraText = true;
+    }
+    return LineKind.Text;
+  }
+
+  /**
+   * `- ` at column 0 followed by a word or by `**` and a word (a step such as `- **WHEN** ...`): every
+   * container closes (the line matches none) and a top-level list item opens with a paragraph, as the
+   * general path does it; -1 for any other bullet line.
+   */
+  private columnZeroBullet(start: number): number {
+    const ln = this.ln;
+    if (ln.charCodeAt(start + 1) !== SPACE) return -1;
+    let x = start + 2;
+    if (ln.charCodeAt(x) === STAR && ln.charCodeAt(x + 1) === STAR) x += 2;
+    const letter = ln.charCodeAt(x) | 0x20;
+    if (letter < 0x61 || letter > 0x7a) return -1;
+    this.ctype[0] = ITEM;
+    this.cindent[0] = 2;
+    this.cempty[0] = false;
+    this.quotesBefore[1] = 0;
+    this.indentBefore[1] = 2;
+    this.depth = 1;
+    this.leaf = PARA;
+    this.paraText = true;
+    return LineKind.Text;
+  }
+
+  /** An ATX heading at column 0 closes every container and is top-level; -1 when `#` starts no heading. */
+  private columnZeroHeading(start: number): number {
+    this.nn = start;
+    this.nnCol = 0;
+    const level = this.atxLevel();
+    this.nn = -1;
+    if (level === 0) return -1;
+    this.depth = 0;
+    this.leaf = NONE;
+    const text = stripClosingRun(this.ln.slice(start + level, this.end));
+    this.headings.push({ level, text, line: this.lineNo });
+    return LineKind.Heading;
   }
 
   private scanLine(): number {
@@ -488,13 +560,14 @@ class BlockScanner {
 /**
  * Scan a Markdown document into lines, line kinds and top-level ATX headings as CommonMark's block
  * structure defines them: headings inside code, HTML blocks, list items or block quotes are content.
+ * `shortcuts: false` sends every line through the general path (a test compares the two).
  */
-export function scanMarkdown(source: string): ScannedDoc {
+export function scanMarkdown(source: string, shortcuts = true): ScannedDoc {
   const bomLength = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const hasCR = source.indexOf('\r', bomLength) !== -1;
   const chunk = lineChunk(source, bomLength);
   const base = chunk.used;
-  const scanner = new BlockScanner(source, bomLength, hasCR);
+  const scanner = new BlockScanner(source, bomLength, hasCR, shortcuts);
   const end = scanner.run(chunk, base);
   chunk.used = end + 1;
   return {
