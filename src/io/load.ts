@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { ChangeInput } from '../domain/change/plan-change.ts';
 import type { ChangeBase } from '../domain/change/staleness.ts';
 import { parseSyncRecords, type SyncRecord } from '../domain/change/sync-record.ts';
@@ -28,7 +28,8 @@ function walkFiles(dir: string, prefix = ''): SpecFile[] {
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const rel = prefix === '' ? e.name : `${prefix}/${e.name}`;
-    if (e.isDirectory()) out.push(...walkFiles(join(dir, e.name), rel));
+    // Entry names never hold a separator: a plain concatenation is the joined path.
+    if (e.isDirectory()) out.push(...walkFiles(`${dir}${sep}${e.name}`, rel));
     else if (e.isFile() || e.isSymbolicLink()) out.push({ rel });
   }
   return out;

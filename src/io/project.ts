@@ -1,5 +1,5 @@
 import { type Dirent, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { compareCodePoints } from '../domain/compare-code-points.ts';
 import { CliError } from '../domain/errors.ts';
 
@@ -121,16 +121,16 @@ function hasSpecFile(entries: Dirent[], dir: string): boolean {
  */
 export function listCapabilities(root: string): string[] {
   const ids: string[] = [];
-  const walk = (relDir: string, id: string) => {
-    const abs = join(root, relDir);
+  // Entry names never hold a separator, so children's paths are plain concatenations.
+  const walk = (abs: string, relDir: string, id: string) => {
     const entries = readEntries(abs, relDir);
     if (id !== '' && hasSpecFile(entries, abs)) ids.push(id);
     for (const e of entries) {
       if (!e.isDirectory() || e.name.startsWith('.')) continue;
-      walk(`${relDir}/${e.name}`, id === '' ? e.name : `${id}/${e.name}`);
+      walk(`${abs}${sep}${e.name}`, `${relDir}/${e.name}`, id === '' ? e.name : `${id}/${e.name}`);
     }
   };
-  walk(PROJECT_PATHS.specs, '');
+  walk(join(root, PROJECT_PATHS.specs), PROJECT_PATHS.specs, '');
   return ids.sort(compareCodePoints);
 }
 

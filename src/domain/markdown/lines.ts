@@ -14,15 +14,20 @@ function isSpaceOrTab(c: number): boolean {
  * Other Unicode spaces (U+00A0...) are content, as in CommonMark and markdown-it.
  */
 export function stripClosingRun(content: string): string {
-  let end = content.length;
-  while (end > 0 && isSpaceOrTab(content.charCodeAt(end - 1))) end--;
+  return headingTextAt(content, 0, content.length);
+}
+
+/** `stripClosingRun` of `source[from, to)`, cut out of the source once. */
+export function headingTextAt(source: string, from: number, to: number): string {
+  let end = to;
+  while (end > from && isSpaceOrTab(source.charCodeAt(end - 1))) end--;
   let run = end;
-  while (run > 0 && content.charCodeAt(run - 1) === HASH) run--;
-  if (run < end && (run === 0 || isSpaceOrTab(content.charCodeAt(run - 1)))) end = run;
-  let start = 0;
-  while (start < end && isSpaceOrTab(content.charCodeAt(start))) start++;
-  while (end > start && isSpaceOrTab(content.charCodeAt(end - 1))) end--;
-  return content.slice(start, end);
+  while (run > from && source.charCodeAt(run - 1) === HASH) run--;
+  if (run < end && (run === from || isSpaceOrTab(source.charCodeAt(run - 1)))) end = run;
+  let start = from;
+  while (start < end && isSpaceOrTab(source.charCodeAt(start))) start++;
+  while (end > start && isSpaceOrTab(source.charCodeAt(end - 1))) end--;
+  return source.slice(start, end);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { HTML_START, htmlEnds } from './html-blocks.ts';
-import { type LineChunk, lineChunk, stripClosingRun } from './lines.ts';
+import { headingTextAt, type LineChunk, lineChunk } from './lines.ts';
 import { type Heading, LineKind, type ScannedDoc } from './types.ts';
 
 export { stripClosingRun } from './lines.ts';
@@ -208,7 +208,7 @@ class BlockScanner {
     if (level === 0) return -1;
     this.depth = 0;
     this.leaf = NONE;
-    const text = stripClosingRun(this.ln.slice(start + level, this.end));
+    const text = headingTextAt(this.ln, start + level, this.end);
     this.headings.push({ level, text, line: this.lineNo });
     return LineKind.Heading;
   }
@@ -408,7 +408,7 @@ class BlockScanner {
     if (level === 0) return -1;
     const kind = this.openLeafBlock(NONE, this.structKind());
     if (this.depth > 0) return kind;
-    const text = stripClosingRun(this.ln.slice(this.nn + level, this.end));
+    const text = headingTextAt(this.ln, this.nn + level, this.end);
     this.headings.push({ level, text, line: this.lineNo });
     return LineKind.Heading;
   }
@@ -576,6 +576,7 @@ export function scanMarkdown(source: string, shortcuts = true): ScannedDoc {
     lineStarts: chunk.starts.subarray(base, end + 1),
     lineEnds: chunk.ends.subarray(base, end),
     hasCR,
+    lineSeparators: source.indexOf('\u2028') !== -1 || source.indexOf('\u2029') !== -1,
     kinds: chunk.kinds.subarray(base, end),
     headings: scanner.headings,
   };

@@ -47,6 +47,8 @@ export interface ScannedDoc {
   lineEnds: Int32Array;
   /** Whether `source` has a CR anywhere (CRLF or lone CR line endings). */
   hasCR: boolean;
+  /** Whether `source` holds U+2028 or U+2029, where a regex `.` stops although no line ends. */
+  lineSeparators: boolean;
   /** `LineKind` of each line. */
   kinds: Uint8Array;
   /** Top-level ATX headings in document order. */

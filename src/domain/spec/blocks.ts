@@ -1,4 +1,4 @@
-import { joinedLines, lineAt } from '../markdown/doc-lines.ts';
+import { joinedLines, lineAt, textStart } from '../markdown/doc-lines.ts';
 import { type Heading, LineKind, type ScannedDoc } from '../markdown/types.ts';
 import type {
   ForeignBlock,
@@ -92,13 +92,29 @@ function mayBeStep(line: string): boolean {
   );
 }
 
+/**
+ * BOLD_STEP and PLAIN_STEP without their `(.*)$` tail, anchored where `lastIndex` points: in a text
+ * without U+2028/U+2029 that tail matches any line, so these decide alone, in place.
+ */
+const BOLD_STEP_AT = /[ \t]*[-*+][ \t]+\*\*(?:GIVEN|WHEN|THEN|AND|BUT):?\*\*/iy;
+const PLAIN_STEP_AT = /[ \t]*(?:[-*+][ \t]+)?(?:GIVEN|WHEN|THEN|AND|BUT)\b:?[ \t]+/iy;
+
 /** Whether a scenario has at least one step: the first step line ends the search, nothing is built. */
 export function hasSteps(doc: ScannedDoc, s: Scenario): boolean {
+  const src = doc.source;
   for (let i = s.bodyRange.start; i < s.bodyRange.end; i++) {
     const kind = doc.kinds[i];
     if (kind === LineKind.Blank || kind === LineKind.Code || kind === LineKind.Html) continue;
-    const line = lineAt(doc, i);
-    if (mayBeStep(line) && (BOLD_STEP.test(line) || PLAIN_STEP.test(line))) return true;
+    if (doc.lineSeparators) {
+      const line = lineAt(doc, i);
+      if (mayBeStep(line) && (BOLD_STEP.test(line) || PLAIN_STEP.test(line))) return true;
+      continue;
+    }
+    const at = textStart(doc, i);
+    BOLD_STEP_AT.lastIndex = at;
+    if (BOLD_STEP_AT.test(src)) return true;
+    PLAIN_STEP_AT.lastIndex = at;
+    if (PLAIN_STEP_AT.test(src)) return true;
   }
   return false;
 }
