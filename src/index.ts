@@ -34,6 +34,7 @@ export { runVerification, type VerifyOptions, type VerifyResult } from './app/ve
 export { type DeltaSpec, parseDelta } from './domain/change/delta.ts';
 export { CliError } from './domain/errors.ts';
 export type { Issue, Level } from './domain/issue.ts';
+export { lineAt, lineCount, linesOf } from './domain/markdown/doc-lines.ts';
 export { type MergePlan, planMerge } from './domain/merge/merge.ts';
 export type { Requirement, Scenario, SpecDoc } from './domain/spec/model.ts';
 export { parseSpec } from './domain/spec/parse-spec.ts';
