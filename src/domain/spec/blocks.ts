@@ -18,8 +18,8 @@ const BOLD_STEP = /^[ \t]*[-*+][ \t]+\*\*(GIVEN|WHEN|THEN|AND|BUT):?\*\*:?[ \t]*
 const PLAIN_STEP = /^[ \t]*(?:[-*+][ \t]+)?(GIVEN|WHEN|THEN|AND|BUT)\b:?[ \t]+(.*)$/i;
 
 /**
- * Whether `text` starts with `word` ignoring ASCII case, as a non-Unicode `/i` regex compares (a
- * non-ASCII character never folds into an ASCII letter, and none lower-cases to one of these words').
+ * Whether `text` starts with `word` ignoring ASCII case, as a non-Unicode `/i` regex compares: a
+ * non-ASCII character never folds into an ASCII letter there, and none lower-cases into these words.
  * `word` is lower case. Built-ins only: this runs mostly before the JIT has compiled it.
  */
 function startsWithFolded(text: string, word: string): boolean {
