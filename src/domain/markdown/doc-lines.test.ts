@@ -31,7 +31,7 @@ describe('doc-lines', () => {
     );
   });
 
-  it('documents keep their own line offsets while many more are scanned (shared chunks never reused)', () => {
+  it('documents keep their own line offsets while many more are scanned (the scratch is copied out)', () => {
     const sources = Array.from({ length: 400 }, (_, d) =>
       Array.from({ length: 60 + (d % 7) }, (_, i) => `doc ${d} line ${i}`).join(d % 3 === 0 ? '\r\n' : '\n'),
     );

@@ -31,25 +31,23 @@ export function headingTextAt(source: string, from: number, to: number): string 
 }
 
 /**
- * Shared chunks for the line offsets and line kinds of scanned documents: each document writes its
- * lines from `used` on and keeps views of its part, so no array grows line by line, and a chunk is
- * freed once no document using it is left.
+ * Scratch space the scanner writes a document's line offsets and kinds into, in the same pass that
+ * finds its lines; the document then gets exact-size copies. Nothing grows line by line, and a
+ * document holds no more than its own lines.
  */
-export interface LineChunk {
+export interface LineScratch {
   starts: Int32Array;
   ends: Int32Array;
   kinds: Uint8Array;
-  /** First free slot. */
-  used: number;
 }
 
-const CHUNK = 1 << 16;
+const SCRATCH = 1 << 16;
 
-function newChunk(size: number): LineChunk {
-  return { starts: new Int32Array(size), ends: new Int32Array(size), kinds: new Uint8Array(size), used: 0 };
+function newScratch(size: number): LineScratch {
+  return { starts: new Int32Array(size), ends: new Int32Array(size), kinds: new Uint8Array(size) };
 }
 
-let current = newChunk(CHUNK);
+const shared = newScratch(SCRATCH);
 
 /** Exact number of lines of `source` (as `scanMarkdown` splits them): for documents too big to guess. */
 function countLines(source: string, from: number): number {
@@ -66,15 +64,11 @@ function countLines(source: string, from: number): number {
 }
 
 /**
- * A chunk with room for every line of `source` from `used` on, plus the closing start offset. A text
- * of n characters has at most n + 1 lines; a text too long for a chunk gets one of its exact size.
+ * Scratch with room for every line of `source` plus the closing start offset: a text of n characters
+ * has at most n + 1 lines. The shared scratch serves texts up to 64 K characters (reused by the next
+ * scan, so the caller copies what it keeps); a longer text gets scratch of its exact line count.
  */
-export function lineChunk(source: string, bomLength: number): LineChunk {
-  const bound = source.length - bomLength + 2;
-  if (current.used + bound <= current.starts.length) return current;
-  if (bound <= CHUNK) {
-    current = newChunk(CHUNK);
-    return current;
-  }
-  return newChunk(countLines(source, bomLength) + 1);
+export function lineScratch(source: string, bomLength: number): LineScratch {
+  if (source.length - bomLength + 2 <= SCRATCH) return shared;
+  return newScratch(countLines(source, bomLength) + 1);
 }

@@ -1,5 +1,5 @@
 import { HTML_START, htmlEnds } from './html-blocks.ts';
-import { headingTextAt, type LineChunk, lineChunk } from './lines.ts';
+import { headingTextAt, type LineScratch, lineScratch } from './lines.ts';
 import { type Heading, LineKind, type ScannedDoc } from './types.ts';
 
 export { stripClosingRun } from './lines.ts';
@@ -109,26 +109,26 @@ class BlockScanner {
   }
 
   /**
-   * Find and classify every line in one pass, writing offsets and kinds into `chunk` from `base` on;
-   * returns the index after the last line (where the closing start offset goes).
+   * Find and classify every line in one pass, writing offsets and kinds into `scratch`; returns the
+   * number of lines (the closing start offset goes at that index).
    */
-  run(chunk: LineChunk, base: number): number {
-    const { starts, ends, kinds } = chunk;
+  run(scratch: LineScratch): number {
+    const { starts, ends, kinds } = scratch;
     const src = this.ln;
     const len = src.length;
-    let k = base;
+    let k = 0;
     let start = this.bom;
     for (;;) {
       let e = this.hasCR ? nextBreak(src, start) : src.indexOf('\n', start);
       if (e === -1) {
         // Text after the last line ending is a line; an empty text is one empty line.
-        if (start >= len && k > base) break;
+        if (start >= len && k > 0) break;
         e = len;
       }
       // Line 0 starts at 0 even after a BOM, so that consecutive starts rebuild the source.
-      starts[k] = k === base ? 0 : start;
+      starts[k] = k === 0 ? 0 : start;
       ends[k] = e;
-      this.lineNo = k - base;
+      this.lineNo = k;
       this.lineStart = this.pos = start;
       this.end = e;
       this.col = 0;
@@ -565,19 +565,18 @@ class BlockScanner {
 export function scanMarkdown(source: string, shortcuts = true): ScannedDoc {
   const bomLength = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const hasCR = source.indexOf('\r', bomLength) !== -1;
-  const chunk = lineChunk(source, bomLength);
-  const base = chunk.used;
+  const scratch = lineScratch(source, bomLength);
   const scanner = new BlockScanner(source, bomLength, hasCR, shortcuts);
-  const end = scanner.run(chunk, base);
-  chunk.used = end + 1;
+  const n = scanner.run(scratch);
+  // Exact-size copies: the scratch is reused by the next scan.
   return {
     source,
     bomLength,
-    lineStarts: chunk.starts.subarray(base, end + 1),
-    lineEnds: chunk.ends.subarray(base, end),
+    lineStarts: scratch.starts.slice(0, n + 1),
+    lineEnds: scratch.ends.slice(0, n),
     hasCR,
     lineSeparators: source.indexOf('\u2028') !== -1 || source.indexOf('\u2029') !== -1,
-    kinds: chunk.kinds.subarray(base, end),
+    kinds: scratch.kinds.slice(0, n),
     headings: scanner.headings,
   };
 }
