@@ -4,7 +4,8 @@ const TAB = 0x09;
 const SPACE = 0x20;
 const HASH = 0x23;
 
-function isSpaceOrTab(c: number): boolean {
+/** A space or a tab: the only whitespace that indents or separates in block structure. */
+export function isSpaceOrTab(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
@@ -49,16 +50,27 @@ function newScratch(size: number): LineScratch {
 
 const shared = newScratch(SCRATCH);
 
+/** The next CR or LF at or after `from`, or -1. */
+export function nextBreak(source: string, from: number): number {
+  for (let i = from; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return -1;
+}
+
+/** Where the line after a line ending at `at` starts (a CRLF is one ending). */
+export function afterBreak(source: string, at: number): number {
+  return source.charCodeAt(at) === 13 && source.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+}
+
 /** Exact number of lines of `source` (as `scanMarkdown` splits them): for documents too big to guess. */
 function countLines(source: string, from: number): number {
   let n = 0;
   let start = from;
-  for (let i = from; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c !== 10 && c !== 13) continue;
-    if (c === 13 && source.charCodeAt(i + 1) === 10) i++;
+  for (let i = nextBreak(source, start); i !== -1; i = nextBreak(source, start)) {
     n++;
-    start = i + 1;
+    start = afterBreak(source, i);
   }
   return start < source.length || n === 0 ? n + 1 : n;
 }

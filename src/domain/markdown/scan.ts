@@ -1,5 +1,12 @@
 import { HTML_START, htmlEnds } from './html-blocks.ts';
-import { headingTextAt, type LineScratch, lineScratch } from './lines.ts';
+import {
+  afterBreak,
+  headingTextAt,
+  isSpaceOrTab,
+  type LineScratch,
+  lineScratch,
+  nextBreak,
+} from './lines.ts';
 import { type Heading, LineKind, type ScannedDoc } from './types.ts';
 
 export { stripClosingRun } from './lines.ts';
@@ -34,19 +41,6 @@ const PARA = 1;
 const FENCE = 2;
 const ICODE = 3;
 const HTML = 4;
-
-function isSpaceOrTab(c: number): boolean {
-  return c === SPACE || c === TAB;
-}
-
-/** The next CR or LF at or after `from`, or -1. */
-function nextBreak(source: string, from: number): number {
-  for (let i = from; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return -1;
-}
 
 /** Line-by-line block state: open containers, the open leaf, and a column-aware cursor. */
 class BlockScanner {
@@ -139,7 +133,7 @@ class BlockScanner {
       const simple = this.shortcuts ? this.simpleLine() : -1;
       kinds[k++] = simple >= 0 ? simple : this.scanLine();
       if (e === len) break;
-      start = src.charCodeAt(e) === 13 && src.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
+      start = afterBreak(src, e);
     }
     starts[k] = len;
     return k;

@@ -1,5 +1,6 @@
 import type { Issue } from '../issue.ts';
 import { lineAt, textStart } from '../markdown/doc-lines.ts';
+import { isSpaceOrTab } from '../markdown/lines.ts';
 import { LineKind, type ScannedDoc } from '../markdown/types.ts';
 import { hasSteps } from '../spec/blocks.ts';
 import type { Requirement } from '../spec/model.ts';
@@ -23,10 +24,6 @@ export function issueSink(issues: Issue[], file: string): IssueSink {
     if (fix) issue.fix = fix;
     issues.push(issue);
   };
-}
-
-function isSpaceOrTab(c: number): boolean {
-  return c === 32 || c === 9;
 }
 
 /**
