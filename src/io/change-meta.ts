@@ -1,8 +1,5 @@
-import {
-  CHANGE_METADATA_KEY_ORDER,
-  type ChangeMetadata,
-  ChangeMetadataSchema,
-} from '../domain/config/change-metadata.ts';
+import type { ChangeMetadata } from '../domain/config/change-metadata.ts';
+import { CHANGE_METADATA_KEY_ORDER, quickChangeMetadata } from '../domain/config/change-metadata-quick.ts';
 import { applyFileTransaction } from './atomic-write.ts';
 import { readTextFileIfExists } from './fs-safe.ts';
 import { changePath } from './project.ts';
@@ -11,6 +8,11 @@ import { loadYamlLib, parseYaml, parseYamlData } from './yaml.ts';
 /** Root-relative path of a change's metadata file. */
 export function changeMetadataPath(name: string): string {
   return `${changePath(name)}/.openspec.yaml`;
+}
+
+/** The zod schema, imported on first use: the common metadata is checked without it (`quickChangeMetadata`). */
+function loadMetadataSchema(): Promise<typeof import('../domain/config/change-metadata.ts')> {
+  return import('../domain/config/change-metadata.ts');
 }
 
 /** A change's metadata: absent (allowed, OpenSpec changes may predate it), valid, or invalid with a located reason. */
@@ -26,6 +28,9 @@ export async function readChangeMetadata(root: string, name: string): Promise<Ch
   if (text === undefined) return { status: 'missing' };
   const fast = await parseYamlData(text, file);
   if (!fast.ok) return { status: 'invalid', error: fast.error };
+  const quick = quickChangeMetadata(fast.data ?? {});
+  if (quick !== undefined) return { status: 'ok', metadata: quick };
+  const { ChangeMetadataSchema } = await loadMetadataSchema();
   const checked = ChangeMetadataSchema.safeParse(fast.data ?? {});
   if (checked.success) return { status: 'ok', metadata: checked.data };
   // Rare path: parse again with positions to point at the offending key.
@@ -65,6 +70,7 @@ export async function writeChangeMetadata(
   name: string,
   metadata: ChangeMetadata,
 ): Promise<void> {
+  const { ChangeMetadataSchema } = await loadMetadataSchema();
   const valid = ChangeMetadataSchema.parse(metadata);
   const file = changeMetadataPath(name);
   const content = await renderChangeMetadata(valid, readTextFileIfExists(root, file));

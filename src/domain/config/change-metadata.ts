@@ -21,12 +21,3 @@ export const ChangeMetadataSchema = z.looseObject({
 });
 
 export type ChangeMetadata = z.infer<typeof ChangeMetadataSchema>;
-
-/** Keys written first, in this order, so files stay diff-friendly; any other keys follow as found. */
-export const CHANGE_METADATA_KEY_ORDER = [
-  'schema',
-  'created',
-  'created_at',
-  'skip_specs',
-  'retire_capabilities',
-] as const;
