@@ -1,7 +1,8 @@
 import type { LedgerEntry, TouchRecord } from '../domain/change/staleness.ts';
-import { parseSyncRecords, type SyncRecord } from '../domain/change/sync-record.ts';
+import type { SyncRecord } from '../domain/change/sync-record-schema.ts';
 import { formatLocalDate } from '../domain/local-date.ts';
 import { readTextFileIfExists } from './fs-safe.ts';
+import { readSyncRecords } from './load.ts';
 import { listActiveChanges, listArchivedChanges, PROJECT_PATHS } from './project.ts';
 import { loadYamlLib, parseYaml } from './yaml.ts';
 
@@ -27,10 +28,14 @@ async function readRecordData(root: string, rel: string): Promise<Record<string,
 }
 
 /** The sync entry of a change's metadata: `synced_at` and the `synced` records, when both are there. */
-function syncEntry(change: string, file: string, data: Record<string, unknown>): LedgerEntry | undefined {
+async function syncEntry(
+  change: string,
+  file: string,
+  data: Record<string, unknown>,
+): Promise<LedgerEntry | undefined> {
   const at = data.synced_at;
   if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) return undefined;
-  const touched = parseSyncRecords(data.synced).map((r) => ({ op: r.op, ref: r.ref }));
+  const touched = (await readSyncRecords(data.synced)).map((r) => ({ op: r.op, ref: r.ref }));
   return { change, at, via: 'sync', date: formatLocalDate(new Date(at)), file, touched };
 }
 
@@ -43,13 +48,13 @@ async function readLedger(root: string): Promise<LedgerEntry[]> {
     if (typeof data.archived_at === 'string') {
       entries.push({ change: dir, at: data.archived_at, file, touched: touchRecords(data.touched) });
     }
-    const synced = syncEntry(dir, file, data);
+    const synced = await syncEntry(dir, file, data);
     if (synced) entries.push(synced);
   }
   for (const name of listActiveChanges(root)) {
     const file = `${PROJECT_PATHS.changes}/${name}/.openspec.yaml`;
     const data = await readRecordData(root, file);
-    const synced = data && syncEntry(name, file, data);
+    const synced = data && (await syncEntry(name, file, data));
     if (synced) entries.push(synced);
   }
   return entries;

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { ChangeInput } from '../domain/change/plan-change.ts';
 import type { ChangeBase } from '../domain/change/staleness.ts';
-import { parseSyncRecords, type SyncRecord } from '../domain/change/sync-record.ts';
+import type { SyncRecord } from '../domain/change/sync-record-schema.ts';
 import type { Issue } from '../domain/issue.ts';
 import { changeMetadataPath, readChangeMetadata } from './change-meta.ts';
 import { readListedTextFile, readTextFileIfExists } from './fs-safe.ts';
@@ -95,6 +95,13 @@ export function loadChangeInput(
   return { name, deltaFiles, misplaced, mainSpecs, mainPath: mainSpecPath, dir: changeRel, ...meta };
 }
 
+/** The valid `synced:` records of metadata; their zod schema is loaded only when there are some. */
+export async function readSyncRecords(value: unknown): Promise<SyncRecord[]> {
+  if (!Array.isArray(value) || value.length === 0) return [];
+  const { parseSyncRecords } = await import('../domain/change/sync-record-schema.ts');
+  return parseSyncRecords(value);
+}
+
 /** The `.openspec.yaml` flags that change how a change is validated and archived. */
 export interface ChangeFlags {
   skipSpecs: boolean;
@@ -112,7 +119,7 @@ export async function loadChangeFlags(
     const flags = { skipSpecs: m.skip_specs === true, retireCapabilities: m.retire_capabilities === true };
     const at = typeof m.base_at === 'string' ? m.base_at : m.created_at;
     const base: ChangeBase = at ? { at } : m.created ? { date: m.created } : {};
-    return { flags, base, synced: parseSyncRecords(m.synced), issues: [] };
+    return { flags, base, synced: await readSyncRecords(m.synced), issues: [] };
   }
   const flags = { skipSpecs: false, retireCapabilities: false };
   if (read.status === 'missing') return { flags, base: {}, synced: [], issues: [] };

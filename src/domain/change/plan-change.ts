@@ -2,7 +2,8 @@ import type { Issue } from '../issue.ts';
 import { type MergePlan, type ParsedMain, planMerge } from '../merge/merge.ts';
 import { validateDelta } from '../validation/delta-rules.ts';
 import { type DeltaSpec, parseDelta } from './delta.ts';
-import { isEmptyDelta, pendingDelta, type SyncRecord } from './sync-record.ts';
+import { isEmptyDelta, pendingDelta } from './sync-record.ts';
+import type { SyncRecord } from './sync-record-schema.ts';
 
 /** Everything about a change that validation and archive need, already read from disk. */
 export interface ChangeInput {

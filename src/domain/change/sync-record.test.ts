@@ -5,12 +5,11 @@ import { type ChangeInput, planChange } from './plan-change.ts';
 import {
   blockFingerprint,
   mergeSyncRecords,
-  parseSyncRecords,
   pendingDelta,
   planSyncRecords,
-  type SyncRecord,
   touchedAfterSync,
 } from './sync-record.ts';
+import { parseSyncRecords, type SyncRecord } from './sync-record-schema.ts';
 
 const MAIN = `# auth Specification
 

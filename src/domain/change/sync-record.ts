@@ -1,35 +1,10 @@
-import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { linesOf } from '../markdown/doc-lines.ts';
 import type { MergePlan } from '../merge/plan-merge.ts';
 import type { Requirement } from '../spec/model.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import type { DeltaSpec } from './delta.ts';
 import type { TouchRecord } from './staleness.ts';
-
-/**
- * One delta entry a sync applied, as recorded in the change's `.openspec.yaml` (`synced:`). `hash`
- * fingerprints the entry's block as synced (for ADDED and whole-block MODIFIED that is exactly the block
- * written into the main spec; for MODIFIED with scenario operations, the operations block), for
- * REMOVED the block removed, for RENAMED the block after the rename.
- */
-const SyncRecordSchema = z.object({
-  op: z.enum(['ADDED', 'MODIFIED', 'REMOVED', 'RENAMED']),
-  /** `capability#Requirement name`; a RENAMED pair records both names, like `touched`. */
-  ref: z.string().regex(/^[^#]+#./, 'must be capability#Requirement name'),
-  hash: z.string().min(1),
-});
-
-export type SyncRecord = z.infer<typeof SyncRecordSchema>;
-
-/** The valid records of a `synced:` value; anything else is dropped (a missing record only makes merges stricter). */
-export function parseSyncRecords(value: unknown): SyncRecord[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((v) => {
-    const r = SyncRecordSchema.safeParse(v);
-    return r.success ? [r.data] : [];
-  });
-}
+import type { SyncRecord } from './sync-record-schema.ts';
 
 /**
  * Fingerprint of a requirement block: the first 16 hex digits of SHA-256 over its lines with trailing
@@ -40,6 +15,8 @@ export function blockFingerprint(lines: readonly string[]): string {
     .map((l) => l.trimEnd())
     .join('\n')
     .trim();
+  // node:crypto is loaded on first use: importing it costs ≈ 5 ms, and most runs never hash a block.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 

@@ -1,5 +1,6 @@
 import type { DeltaSpec } from '../change/delta.ts';
-import { blockFingerprint, findSyncRecord, type SyncRecord } from '../change/sync-record.ts';
+import { blockFingerprint, findSyncRecord } from '../change/sync-record.ts';
+import type { SyncRecord } from '../change/sync-record-schema.ts';
 import type { Issue } from '../issue.ts';
 import { linesOf } from '../markdown/doc-lines.ts';
 import { foldName } from '../spec/blocks.ts';
