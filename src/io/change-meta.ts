@@ -1,6 +1,5 @@
 import type { ChangeMetadata } from '../domain/config/change-metadata.ts';
 import { CHANGE_METADATA_KEY_ORDER, quickChangeMetadata } from '../domain/config/change-metadata-quick.ts';
-import { applyFileTransaction } from './atomic-write.ts';
 import { readTextFileIfExists } from './fs-safe.ts';
 import { changePath } from './project.ts';
 import { loadYamlLib, parseYaml, parseYamlData } from './yaml.ts';
@@ -74,5 +73,7 @@ export async function writeChangeMetadata(
   const valid = ChangeMetadataSchema.parse(metadata);
   const file = changeMetadataPath(name);
   const content = await renderChangeMetadata(valid, readTextFileIfExists(root, file));
+  // Imported here: reading metadata (validate, list) must not load the writer and its exit handlers.
+  const { applyFileTransaction } = await import('./atomic-write.ts');
   await applyFileTransaction(root, [{ kind: 'write', path: file, content }]);
 }
