@@ -13,12 +13,16 @@ export type LocatedRisk = Risk & { file: string };
  * The risk register of a change: the risks of design.md and research/decomposition.md, HIGH first
  * (file order within a level), and a `risk_without_mitigation` WARNING per HIGH risk without one.
  */
-export function readRiskRegister(root: string, changeRel: string): { risks: LocatedRisk[]; issues: Issue[] } {
+export function readRiskRegister(
+  root: string,
+  changeRel: string,
+  read: (rel: string) => string | undefined = (rel) => readTextFileIfExists(root, rel),
+): { risks: LocatedRisk[]; issues: Issue[] } {
   const risks: LocatedRisk[] = [];
   const issues: Issue[] = [];
   for (const name of RISK_FILES) {
     const file = `${changeRel}/${name}`;
-    const text = readTextFileIfExists(root, file);
+    const text = read(file);
     if (text === undefined) continue;
     const found = parseRisks(text);
     risks.push(...found.map((r) => ({ ...r, file })));

@@ -14,7 +14,9 @@ import { validateSpec } from '../domain/validation/spec-rules.ts';
 import { readListedTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
 import { loadLedger } from '../io/ledger.ts';
 import {
+  type ChangeFolder,
   deltaCapabilities,
+  listChangeFolder,
   listDeltaFiles,
   loadChangeFlags,
   loadChangeInput,
@@ -77,6 +79,8 @@ interface SpecCache {
   pending: Map<string, number>;
   /** `listDeltaFiles` of each change, listed once and reused to load the change. */
   listings: ReadonlyMap<string, SpecFile[]>;
+  /** The listing of each change folder: optional files that are not there cost no lookup. */
+  folders: ReadonlyMap<string, ChangeFolder>;
   /** Text and parse of the pending main specs validated so far. */
   entries: Map<string, { text: string; parsed: ParsedMain }>;
   /** Spec items validated during the change pass, for the spec pass. */
@@ -132,6 +136,12 @@ function releaseSpecs(cache: SpecCache, caps: string[]): void {
   }
 }
 
+/** The `.openspec.yaml` of an active change, from its folder listing when this run has one. */
+function activeMetadata(root: string, cache: SpecCache, name: string): string | undefined {
+  const folder = cache.folders.get(name);
+  return folder ? folder.metadata() : readTextFileIfExists(root, `${changePath(name)}/.openspec.yaml`);
+}
+
 /** Plan a change exactly as archive would; its issues are the validation result. */
 export async function planChangeAt(
   root: string,
@@ -139,9 +149,11 @@ export async function planChangeAt(
   changeRel = `openspec/changes/${name}`,
   cache?: SpecCache,
 ) {
-  const { flags, base, synced, issues: metaIssues } = await loadChangeFlags(root, name);
+  const folder = cache?.folders.get(name);
+  const read = folder?.read ?? ((rel: string) => readTextFileIfExists(root, rel));
+  const { flags, base, synced, issues: metaIssues } = await loadChangeFlags(root, name, folder);
   const known = (cap: string) => cache?.entries.get(cap)?.text;
-  const input = loadChangeInput(root, name, changeRel, flags, known, cache?.listings.get(name));
+  const input = loadChangeInput(root, name, changeRel, flags, known, cache?.listings.get(name), folder);
   input.synced = synced;
   if (cache) {
     const parsedMain = new Map<string, ParsedMain>();
@@ -155,7 +167,8 @@ export async function planChangeAt(
   const needsLedger = plan.deltas.some((d) => d.modified.length + d.removed.length + d.renamed.length > 0);
   if (needsLedger) {
     const pending = plan.deltas.map((d) => pendingDelta(d, input.synced));
-    const stale = findStaleTargets(pending, base, await loadLedger(root), `${changeRel}/.openspec.yaml`);
+    const ledger = await loadLedger(root, cache && ((change) => activeMetadata(root, cache, change)));
+    const stale = findStaleTargets(pending, base, ledger, `${changeRel}/.openspec.yaml`);
     plan.issues.push(...stale);
   }
   const { mainSpecs } = input;
@@ -166,12 +179,12 @@ export async function planChangeAt(
       mainSpecs.has(cap) ? mainSpecs.get(cap) : readTextFileIfExists(root, mainSpecPath(cap)),
   };
   const tasksRel = `${changeRel}/tasks.md`;
-  const tasksText = readTextFileIfExists(root, tasksRel);
+  const tasksText = read(tasksRel);
   const taskIssues =
     tasksText === undefined
       ? []
       : checkChangeTasks(parseTasks(tasksText), specs).map((i) => ({ file: tasksRel, ...i }));
-  const riskIssues = readRiskRegister(root, changeRel).issues;
+  const riskIssues = readRiskRegister(root, changeRel, read).issues;
   const issues = [...metaIssues, ...plan.issues, ...taskIssues, ...riskIssues];
   return { plan, flags, base, mainSpecs, synced, specs, issues };
 }
@@ -263,14 +276,17 @@ export interface ValidateRequest {
 
 /** The cache for a run over `changes` and `capabilities`: only listed capabilities are shared. */
 function sharedSpecs(root: string, changes: string[], capabilities: string[], strict: boolean): SpecCache {
-  const listings = new Map(changes.map((c) => [c, listDeltaFiles(root, changePath(c))]));
+  const folders = new Map(changes.map((c) => [c, listChangeFolder(root, changePath(c))]));
+  const listings = new Map(
+    changes.map((c) => [c, folders.get(c)?.hasSpecs === false ? [] : listDeltaFiles(root, changePath(c))]),
+  );
   const listed = new Set(capabilities);
   const pending = new Map<string, number>();
   for (const c of changes) {
     for (const cap of deltaCapabilities(root, changePath(c), listings.get(c)))
       if (listed.has(cap)) pending.set(cap, (pending.get(cap) ?? 0) + 1);
   }
-  return { strict, pending, listings, entries: new Map(), items: new Map() };
+  return { strict, pending, listings, folders, entries: new Map(), items: new Map() };
 }
 
 /** Validate one item, or every item in the requested scopes (no item and no scope means everything). */

@@ -20,10 +20,17 @@ export type ChangeMetadataRead =
   | { status: 'ok'; metadata: ChangeMetadata }
   | { status: 'invalid'; error: string };
 
-/** Read and validate `.openspec.yaml`; content problems are returned, not thrown (I/O failures are thrown). */
-export async function readChangeMetadata(root: string, name: string): Promise<ChangeMetadataRead> {
+/**
+ * Read and validate `.openspec.yaml`; content problems are returned, not thrown (I/O failures are thrown).
+ * `read` reads a root-relative path, `undefined` when the file is not there.
+ */
+export async function readChangeMetadata(
+  root: string,
+  name: string,
+  read: (rel: string) => string | undefined = (rel) => readTextFileIfExists(root, rel),
+): Promise<ChangeMetadataRead> {
   const file = changeMetadataPath(name);
-  const text = readTextFileIfExists(root, file);
+  const text = read(file);
   if (text === undefined) return { status: 'missing' };
   const fast = await parseYamlData(text, file);
   if (!fast.ok) return { status: 'invalid', error: fast.error };

@@ -19,8 +19,10 @@ function touchRecords(value: unknown): TouchRecord[] {
   );
 }
 
-async function readRecordData(root: string, rel: string): Promise<Record<string, unknown> | undefined> {
-  const text = readTextFileIfExists(root, rel);
+async function recordData(
+  text: string | undefined,
+  rel: string,
+): Promise<Record<string, unknown> | undefined> {
   if (text === undefined || !(text.includes('touched:') || text.includes('synced:'))) return undefined;
   const parsed = await parseYaml(text, rel);
   if (!parsed.ok || typeof parsed.data !== 'object' || parsed.data === null) return undefined;
@@ -39,11 +41,14 @@ async function syncEntry(
   return { change, at, via: 'sync', date: formatLocalDate(new Date(at)), file, touched };
 }
 
-async function readLedger(root: string): Promise<LedgerEntry[]> {
+/** The `.openspec.yaml` text of an active change (`undefined` when it has none), when the caller has read it. */
+type MetadataOf = (name: string) => string | undefined;
+
+async function readLedger(root: string, activeMetadata?: MetadataOf): Promise<LedgerEntry[]> {
   const entries: LedgerEntry[] = [];
   for (const dir of listArchivedChanges(root)) {
     const file = `${PROJECT_PATHS.archive}/${dir}/.openspec.yaml`;
-    const data = await readRecordData(root, file);
+    const data = await recordData(readTextFileIfExists(root, file), file);
     if (data === undefined) continue;
     if (typeof data.archived_at === 'string') {
       entries.push({ change: dir, at: data.archived_at, file, touched: touchRecords(data.touched) });
@@ -53,7 +58,8 @@ async function readLedger(root: string): Promise<LedgerEntry[]> {
   }
   for (const name of listActiveChanges(root)) {
     const file = `${PROJECT_PATHS.changes}/${name}/.openspec.yaml`;
-    const data = await readRecordData(root, file);
+    const text = activeMetadata ? activeMetadata(name) : readTextFileIfExists(root, file);
+    const data = await recordData(text, file);
     const synced = data && (await syncEntry(name, file, data));
     if (synced) entries.push(synced);
   }
@@ -63,12 +69,12 @@ async function readLedger(root: string): Promise<LedgerEntry[]> {
 /**
  * What archives and syncs recorded about the requirements they touched: archived changes' `archived_at`
  * and `touched`, and the `synced_at` and `synced` of any change, archived or active (read once per root
- * and process).
+ * and process). `activeMetadata` gives the metadata of the active changes when the caller has read it.
  */
-export function loadLedger(root: string): Promise<LedgerEntry[]> {
+export function loadLedger(root: string, activeMetadata?: MetadataOf): Promise<LedgerEntry[]> {
   let cached = ledgers.get(root);
   if (!cached) {
-    cached = readLedger(root);
+    cached = readLedger(root, activeMetadata);
     ledgers.set(root, cached);
   }
   return cached;

@@ -6,7 +6,7 @@ import type { SyncRecord } from '../domain/change/sync-record-schema.ts';
 import type { Issue } from '../domain/issue.ts';
 import { changeMetadataPath, readChangeMetadata } from './change-meta.ts';
 import { readListedTextFile, readTextFileIfExists } from './fs-safe.ts';
-import { mainSpecPath } from './project.ts';
+import { mainSpecPath, PROJECT_PATHS } from './project.ts';
 
 const DELTA_HINT = /^##[ \t]+(?:ADDED|MODIFIED|REMOVED|RENAMED)[ \t]+Requirements/im;
 
@@ -52,12 +52,63 @@ export function deltaCapabilities(
     .map((parts) => parts.slice(0, -1).join('/'));
 }
 
+/**
+ * One listing of an active change folder, found by a listing of `openspec/changes` (so a real directory):
+ * which optional files are there is known without a lookup each, and regular files directly in it are
+ * read as listed files of `openspec/changes` (opened without following links, no realpath of their own).
+ */
+export interface ChangeFolder {
+  /** Read a root-relative path inside the change; `undefined` when it is not there. */
+  read: (rel: string) => string | undefined;
+  /** `.openspec.yaml`, read once. */
+  metadata: () => string | undefined;
+  /** The tree the change's delta files are listed reads of. */
+  specsTree: string;
+  /** False when the listing found no `specs` entry: there is nothing to list there. */
+  hasSpecs: boolean;
+}
+
+type EntryKind = 'file' | 'dir' | 'other';
+
+/** `ChangeFolder` of `changeRel` (`openspec/changes/<name>`); only for names a listing of changes returned. */
+export function listChangeFolder(root: string, changeRel: string): ChangeFolder {
+  const kinds = new Map<string, EntryKind>();
+  let listed = true;
+  try {
+    for (const e of readdirSync(join(root, changeRel), { withFileTypes: true }))
+      kinds.set(e.name, e.isFile() ? 'file' : e.isDirectory() ? 'dir' : 'other');
+  } catch {
+    listed = false;
+  }
+  const prefix = `${changeRel}/`;
+  const read = (rel: string): string | undefined => {
+    if (!listed || !rel.startsWith(prefix)) return readTextFileIfExists(root, rel);
+    const inside = rel.slice(prefix.length);
+    const slash = inside.indexOf('/');
+    const kind = kinds.get(slash === -1 ? inside : inside.slice(0, slash));
+    // Neither the file nor the folder it would be in was there when the change was listed.
+    if (kind === undefined) return undefined;
+    if (slash === -1 && kind === 'file') return readListedTextFile(root, PROJECT_PATHS.changes, rel);
+    return readTextFileIfExists(root, rel);
+  };
+  let metadata: { text: string | undefined } | undefined;
+  return {
+    read,
+    metadata: () => {
+      metadata ??= { text: read(`${prefix}.openspec.yaml`) };
+      return metadata.text;
+    },
+    // A real `specs/` folder in a real change folder: its files are listed reads of `openspec/changes`.
+    specsTree: listed && kinds.get('specs') === 'dir' ? PROJECT_PATHS.changes : `${prefix}specs`,
+    hasSpecs: !listed || kinds.has('specs'),
+  };
+}
+
 /** Split the files under a change's `specs/` into proper deltas and misplaced files. */
-function deltaFilesOf(root: string, changeRel: string, files: SpecFile[]) {
+function deltaFilesOf(root: string, changeRel: string, files: SpecFile[], tree = `${changeRel}/specs`) {
   const deltaFiles: ChangeInput['deltaFiles'] = [];
   const misplaced: ChangeInput['misplaced'] = [];
-  // The files come from walkFiles, which never enters a symlinked folder: listed reads apply.
-  const tree = `${changeRel}/specs`;
+  // The files come from walkFiles, which never enters a symlinked folder, under `tree`: listed reads apply.
   for (const f of files) {
     const file = `${changeRel}/specs/${f.rel}`;
     const parts = f.rel.split('/');
@@ -85,8 +136,10 @@ export function loadChangeInput(
   known: (capability: string) => string | undefined = () => undefined,
   /** The change's `listDeltaFiles`, when this run already listed them. */
   files: SpecFile[] = listDeltaFiles(root, changeRel),
+  /** The change folder's listing, when this run has one. */
+  folder?: ChangeFolder,
 ): ChangeInput {
-  const { deltaFiles, misplaced } = deltaFilesOf(root, changeRel, files);
+  const { deltaFiles, misplaced } = deltaFilesOf(root, changeRel, files, folder?.specsTree);
   const mainSpecs = new Map<string, string | undefined>();
   for (const d of deltaFiles) {
     const rel = mainSpecPath(d.capability);
@@ -112,8 +165,9 @@ export interface ChangeFlags {
 export async function loadChangeFlags(
   root: string,
   name: string,
+  folder?: ChangeFolder,
 ): Promise<{ flags: ChangeFlags; base: ChangeBase; synced: SyncRecord[]; issues: Issue[] }> {
-  const read = await readChangeMetadata(root, name);
+  const read = await readChangeMetadata(root, name, folder?.metadata);
   if (read.status === 'ok') {
     const m = read.metadata;
     const flags = { skipSpecs: m.skip_specs === true, retireCapabilities: m.retire_capabilities === true };

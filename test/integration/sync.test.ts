@@ -288,6 +288,17 @@ describe('sync and the staleness ledger', () => {
     expect(await rulesOf(root, 'add-captcha')).toContain('merge_stale_base');
   });
 
+  it('finds the sync record in an active change when validating everything', async () => {
+    const root = lockoutAndCaptcha();
+    await syncChange(root, 'add-lockout', { now: new Date('2026-11-03T10:00:00Z') });
+    // --all reads the active changes' metadata once, for their flags and for the ledger.
+    const report = await runValidation(root, { all: true, strict: false });
+    const captcha = report.items.find((i) => i.id === 'add-captcha');
+    expect(captcha?.issues.map((i) => i.rule)).toContain('merge_stale_base');
+    const lockout = report.items.find((i) => i.id === 'add-lockout');
+    expect(lockout?.issues.map((i) => i.rule)).not.toContain('merge_stale_base');
+  });
+
   it('accepts a change written after the sync, also once the synced change is archived', async () => {
     const root = lockoutAndCaptcha();
     await syncChange(root, 'add-lockout', { now: new Date('2026-11-03T10:00:00Z') });
