@@ -5,6 +5,7 @@ import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
+import { builtinsWithoutFacades } from './builtin-imports.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -20,6 +21,7 @@ async function bundle(outDir, name, input) {
     input: { [name]: join(root, input) },
     platform: 'node',
     transform,
+    plugins: name === 'cli' ? [builtinsWithoutFacades] : [],
     // Node built-ins stay imports; everything from node_modules is inlined.
     external: [/^node:/],
     logLevel: 'warn',
