@@ -174,15 +174,21 @@ function parseScenarioHeading(text: string): Pick<Scenario, 'name' | 'labelled' 
 }
 
 function buildScenario(doc: ScannedDoc, heading: Heading, end: number): Scenario {
-  const e = coreEnd(doc, heading.line + 1, end);
-  const bodyRange = { start: heading.line + 1, end: e };
-  return {
-    ...parseScenarioHeading(heading.text),
+  const first = heading.line + 1;
+  const e = coreEnd(doc, first, end);
+  const head = parseScenarioHeading(heading.text);
+  // One literal of one shape (no spread): tens of thousands of these are built per run.
+  const scenario: Scenario = {
+    name: head.name,
+    labelled: head.labelled,
     line: heading.line,
-    core: { start: heading.line, end: Math.max(e, heading.line + 1) },
-    bodyRange,
-    hasBody: e > heading.line + 1,
+    core: { start: heading.line, end: Math.max(e, first) },
+    bodyRange: { start: first, end: e },
+    hasBody: e > first,
   };
+  if (head.op !== undefined) scenario.op = head.op;
+  if (head.renameTo !== undefined) scenario.renameTo = head.renameTo;
+  return scenario;
 }
 
 /** Build one requirement from its header and the level-4+ headings `headings[from, to)` inside it. */
