@@ -41,6 +41,17 @@ describe('header fast paths', () => {
     );
   });
 
+  it('requirement headings in a parsed spec read as the Requirement: regex reads them', () => {
+    fc.assert(
+      fc.property(headingText, (text) => {
+        const spec = parseSpec(`# s\n\n## Requirements\n\n### ${text}\nThe system SHALL x.\n`);
+        const m = REQUIREMENT.exec(text.replace(/^[ \t]+|[ \t]+$/g, ''));
+        expect(spec.requirements.map((r) => r.name)).toEqual(m ? [(m[1] ?? '').trim()] : []);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('scenario headings read as the Scenario: regex reads them', () => {
     fc.assert(
       fc.property(headingText, (text) => {

@@ -32,11 +32,14 @@ function hasLineSeparator(text: string): boolean {
   return text.indexOf('\u2028') !== -1 || text.indexOf('\u2029') !== -1;
 }
 
-/** The requirement name in a level-3 heading text, or undefined when it is not `Requirement: ...`. */
-export function requirementName(headingText: string): string | undefined {
+/**
+ * The requirement name in a level-3 heading text, or undefined when it is not `Requirement: ...`.
+ * `separators` false says the document holds no U+2028/U+2029 (`ScannedDoc.lineSeparators`).
+ */
+export function requirementName(headingText: string, separators = true): string | undefined {
   // The common case without a regex match object; the regex stays the definition.
   if (!startsWithFolded(headingText, 'requirement:')) return undefined;
-  if (!hasLineSeparator(headingText)) return headingText.slice(12).trim();
+  if (!separators || !hasLineSeparator(headingText)) return headingText.slice(12).trim();
   const m = REQUIREMENT_HEADER.exec(headingText);
   return m ? (m[1] ?? '').trim() : undefined;
 }
@@ -151,9 +154,12 @@ function parseSteps(doc: ScannedDoc, range: LineRange): Step[] {
   return steps;
 }
 
-function parseScenarioHeading(text: string): Pick<Scenario, 'name' | 'labelled' | 'op' | 'renameTo'> {
+function parseScenarioHeading(
+  text: string,
+  separators: boolean,
+): Pick<Scenario, 'name' | 'labelled' | 'op' | 'renameTo'> {
   // Plain `Scenario: name` headings, by far the most common, need no regex match object.
-  if (startsWithFolded(text, 'scenario:') && !hasLineSeparator(text))
+  if (startsWithFolded(text, 'scenario:') && (!separators || !hasLineSeparator(text)))
     return { name: text.slice(9).trim(), labelled: true };
   const m = SCENARIO_HEADER.exec(text);
   if (!m) return { name: text.trim(), labelled: false };
@@ -176,7 +182,7 @@ function parseScenarioHeading(text: string): Pick<Scenario, 'name' | 'labelled' 
 function buildScenario(doc: ScannedDoc, heading: Heading, end: number): Scenario {
   const first = heading.line + 1;
   const e = coreEnd(doc, first, end);
-  const head = parseScenarioHeading(heading.text);
+  const head = parseScenarioHeading(heading.text, doc.lineSeparators);
   // One literal of one shape (no spread): tens of thousands of these are built per run.
   const scenario: Scenario = {
     name: head.name,
@@ -244,7 +250,7 @@ export function parseUnits(
     while (next < headings.length && (headings[next] as Heading).level > 3) next++;
     if (h.level === 3) {
       const end = next < headings.length ? (headings[next] as Heading).line : range.end;
-      const name = requirementName(h.text);
+      const name = requirementName(h.text, doc.lineSeparators);
       if (name === undefined) {
         foreign.push({
           title: h.text,
