@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeContext } from '../../test/helpers/fake-context.ts';
 import { CliError } from '../domain/errors.ts';
 import type { CommandModule } from './command.ts';
-import type { CommandSpec } from './command-table.ts';
+import { COMMANDS, type CommandSpec } from './command-table.ts';
 import type { CliContext } from './context.ts';
 import { detectColor, runCli } from './run.ts';
 
@@ -49,6 +49,17 @@ describe('runCli: commander wiring', () => {
     expect(r.stderr).toBe('');
     expect((await run(['help', 'list'])).exitCode).toBe(0);
     expect((await run(['list', '--help'])).stdout).toContain('--sort <order>');
+  });
+
+  it('gives the same help whether it builds only the named command or every command', async () => {
+    // `help <word>` matches no row by its first word, so it builds the whole table.
+    const words = [...new Set(COMMANDS.map((c) => c.name.split(' ')[0] as string))];
+    expect(words.length).toBeGreaterThan(10);
+    for (const word of words) {
+      const own = await run([word, '--help']);
+      expect(own.exitCode).toBe(0);
+      expect(own.stdout).toBe((await run(['help', word])).stdout);
+    }
   });
 
   it('answers --version wherever it appears', async () => {

@@ -95,6 +95,17 @@ function buildProgram(
   return program;
 }
 
+/**
+ * The rows commander is given for `argv`: those of the command or group its first word names, so a run
+ * does not build every other command; all of them for help, an unknown word or none (help lists them all
+ * and an unknown command is matched against all for a suggestion).
+ */
+function rowsFor(argv: readonly string[], commands: readonly CommandSpec[]): readonly CommandSpec[] {
+  const first = argv.find((a) => !a.startsWith('-'));
+  const named = commands.filter((c) => c.name.split(' ')[0] === first);
+  return named.length > 0 ? named : commands;
+}
+
 /** The table row named by the leading words of argv (options skipped), for usage errors in `--json` mode. */
 function specFromArgv(argv: readonly string[], commands: readonly CommandSpec[]): CommandSpec | undefined {
   const words = argv.filter((a) => !a.startsWith('-'));
@@ -149,7 +160,7 @@ export async function runCli(
     const positional = args.filter((a): a is string => typeof a === 'string');
     invocation.result = await invocation.module.run(runCtx, positional, opts);
   };
-  const program = buildProgram(options.version, commands, io, action);
+  const program = buildProgram(options.version, rowsFor(argv, commands), io, action);
   const printed = () => ({ stdout: io.out.join(''), stderr: io.err.join('') });
   try {
     await program.parseAsync([...argv], { from: 'user' });
