@@ -58,6 +58,20 @@ describe('readTextFile', () => {
     expect(readTextFile(root, 'a.md')).toBe('\uFEFF# T\r\n');
   });
 
+  it('reads files of every size one after another, each exactly (reads share a buffer)', () => {
+    const sizes = [5, 70_000, 3, 200_000, 0, 2_000_000, 10, 65_536, 131_073, 7];
+    const texts = sizes.map((n, i) => 'é€x\n'.repeat(n).slice(0, n) + String(i));
+    const root = makeTree(Object.fromEntries(texts.map((t, i) => [`f${i}.md`, t])));
+    for (let round = 0; round < 2; round++)
+      texts.forEach((t, i) => {
+        expect(readTextFile(root, `f${i}.md`)).toBe(t);
+      });
+    // An invalid file read after larger valid ones is located in its own bytes.
+    writeFileSync(join(root, 'bad.md'), Buffer.concat([Buffer.from('a\nb'), Buffer.from([0xff])]));
+    expect(errorOf(() => readTextFile(root, 'bad.md')).message).toBe('bad.md:2: invalid UTF-8 at byte 3.');
+    expect(readTextFile(root, 'f0.md')).toBe(texts[0]);
+  });
+
   it('names the file, line and byte offset of invalid UTF-8', () => {
     const root = makeTree({
       'd/bad.md': Buffer.concat([Buffer.from('ok\nstill ok\nbad '), Buffer.from([0xc3, 0x28])]),

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CliError } from '../domain/errors.ts';
 
@@ -193,20 +193,40 @@ function readError(e: unknown, rel: string): CliError {
   return new CliError('file_unreadable', `${rel} cannot be read (${code}).`, { cause: e });
 }
 
-/** Read an open file (closing it), refusing anything over the size limit. */
-function readFd(fd: number, rel: string): Buffer {
+/** Bytes of the last file read, reused from read to read; files above `SCRATCH_MAX` get their own buffer. */
+let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+const SCRATCH_MAX = 1024 * 1024;
+
+/**
+ * Read an open file (closing it) as UTF-8 text, refusing anything over the size limit. The bytes go into
+ * a buffer shared by all reads and are decoded before the next read: no buffer per file, and no second
+ * fstat as in readFileSync. Like readFileSync, it reads the size fstat gave.
+ */
+function readFdText(fd: number, rel: string): string {
+  let bytes: Buffer;
   try {
     const { size } = fstatSync(fd);
     if (size > MAX_TEXT_FILE_BYTES) {
       const mb = (size / 1048576).toFixed(1);
       throw new CliError('file_too_large', `${rel} is ${mb} MB; files over 10 MB are refused.`);
     }
-    return readFileSync(fd);
+    if (size > scratch.length) {
+      if (size > SCRATCH_MAX) bytes = Buffer.allocUnsafeSlow(size);
+      else bytes = scratch = Buffer.allocUnsafeSlow(Math.max(size, scratch.length * 2));
+    } else bytes = scratch;
+    let got = 0;
+    while (got < size) {
+      const n = readSync(fd, bytes, got, size - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    bytes = bytes.subarray(0, got);
   } catch (e) {
     throw readError(e, rel);
   } finally {
     closeSync(fd);
   }
+  return decodeText(bytes, rel);
 }
 
 const trustedTrees = new Map<string, boolean>();
@@ -245,7 +265,7 @@ export function readListedTextFile(root: string, tree: string, target: string): 
   } catch {
     return readTextFile(root, target);
   }
-  return decodeText(readFd(fd, rel), rel);
+  return readFdText(fd, rel);
 }
 
 /** Real paths of the folders reads went through, for this process (see `readGuarded`). */
@@ -306,7 +326,7 @@ function readGuarded(root: string, target: string, missingOk: boolean): string |
       throw readError(e2, rel);
     }
   }
-  return decodeText(readFd(fd, rel), rel);
+  return readFdText(fd, rel);
 }
 
 /**
