@@ -27,7 +27,7 @@ const OPENSPEC_PKG = join(REPO, 'node_modules', '@fission-ai', 'openspec');
 
 const USAGE = `usage: node bench/run.mjs [options]
   --runs N          timed runs per command (default 15)
-  --slow-runs N     timed runs for validate --all on large and for archive (default 5)
+  --slow-runs N     timed runs for validate --all on large and for archive (default 9)
   --corpus NAME     only this corpus: small or large (default both)
   --only TEXT       only commands whose name contains TEXT (e.g. --only validate)
   --regen           regenerate the corpora under .bench/ even if their stamp matches
@@ -40,7 +40,7 @@ function parseOptions(argv) {
     args: argv,
     options: {
       runs: { type: 'string', default: '15' },
-      'slow-runs': { type: 'string', default: '5' },
+      'slow-runs': { type: 'string', default: '9' },
       corpus: { type: 'string' },
       only: { type: 'string' },
       regen: { type: 'boolean', default: false },
