@@ -100,6 +100,27 @@ describe('global behaviour', () => {
   });
 });
 
+describe('output through a pipe', () => {
+  it('delivers a large JSON document whole to a reader that starts late', async () => {
+    const files: Record<string, string> = {};
+    const spec = (i: number) =>
+      `# c${i}\n\n## Purpose\nCapability number ${i} of a large tree.\n\n## Requirements\n\n### Requirement: R\nThe system SHALL x.\n\n#### Scenario: s\n- **WHEN** a\n- **THEN** b\n`;
+    for (let i = 0; i < 900; i++) files[`openspec/specs/capability-${i}/spec.md`] = spec(i);
+    const root = makeTree(files);
+    const child = spawn(process.execPath, [CLI, 'validate', '--all', '--json'], { cwd: root });
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const out = Buffer.concat(chunks).toString('utf8');
+    expect(out.length).toBeGreaterThan(128 * 1024);
+    expect(code).toBe(0);
+    expect(onlyJson(out).items).toHaveLength(900);
+  });
+});
+
 describe('init', () => {
   it('a second run changes no byte and reports everything as existing', () => {
     const root = makeTree({});
