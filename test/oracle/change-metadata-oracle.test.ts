@@ -27,6 +27,16 @@ const value = fc.oneof(
     '２０２６-01-01',
   ),
   fc.constantFrom('2026-01-01T10:00:00+02:00', '2026-01-01T10:00:00', 'yesterday'),
+  fc.constantFrom('2026-12-07T19:55:34.420Z', '2024-02-29T00:00:00.000Z', '2025-02-29T00:00:00.000Z'),
+  fc.constantFrom(
+    '2026-13-07T19:55:34.420Z',
+    '2026-12-07T24:00:00.000Z',
+    '2026-12-07T19:55:34.42Z',
+    '0000-01-01T00:00:00.000Z',
+  ),
+  fc
+    .date({ min: new Date(-62_000_000_000_000), max: new Date(300_000_000_000_000), noInvalidDate: true })
+    .map((d) => d.toISOString()),
   fc.constantFrom(true, false, 0, 1, Number.NaN, null, undefined),
   fc.constantFrom([], ['a'], {}, { nested: true }),
   fc.string({ maxLength: 12 }),
@@ -43,6 +53,10 @@ const common = fc
     {
       schema: fc.constantFrom('spec-driven', 'research-driven'),
       created: fc.constantFrom('2026-01-01', '2025-12-31'),
+      created_at: fc
+        .date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString()),
+      base_commit: fc.constantFrom('2d61c904fce7c37913f999238fc54e7d3872a1c0'),
       skip_specs: fc.boolean(),
       retire_capabilities: fc.boolean(),
       goal: fc.constantFrom('faster', 'x'),
@@ -84,6 +98,14 @@ describe('quickChangeMetadata vs ChangeMetadataSchema', () => {
     expect(
       quickChangeMetadata({ schema: 'spec-driven', created_at: '2026-01-02T10:00:00Z' }),
     ).toBeUndefined();
+    const made = {
+      schema: 'spec-driven',
+      created: '2026-12-07',
+      created_at: '2026-12-07T19:55:34.420Z',
+      base_commit: 'abc',
+    };
+    expect(quickChangeMetadata(made)).toEqual(made);
+    expect(quickChangeMetadata({ ...made, created_at: '2025-02-29T00:00:00.000Z' })).toBeUndefined();
     expect(quickChangeMetadata({ schema: '' })).toBeUndefined();
     expect(quickChangeMetadata({ created: '2026-01-02' })).toBeUndefined();
     expect(quickChangeMetadata({ schema: 'x', skip_specs: 'yes' })).toBeUndefined();

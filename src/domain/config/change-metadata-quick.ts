@@ -16,8 +16,17 @@ export const CHANGE_METADATA_KEY_ORDER = [
 ] as const;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The shape `Date.prototype.toISOString` gives for years 0-9999, as `new change` writes `created_at`. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-/** Whether the value of a present key is one the schema certainly accepts (`created_at` is left to it). */
+/** An instant exactly as toISOString writes it: a real date and time, which the schema's datetime takes. */
+function isCanonicalInstant(value: unknown): boolean {
+  if (typeof value !== 'string' || !ISO_INSTANT.test(value)) return false;
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && new Date(time).toISOString() === value;
+}
+
+/** Whether the value of a present key is one the schema certainly accepts (other instants are left to it). */
 function quickValue(key: (typeof CHANGE_METADATA_KEY_ORDER)[number], value: unknown): boolean {
   switch (key) {
     case 'schema':
@@ -25,7 +34,7 @@ function quickValue(key: (typeof CHANGE_METADATA_KEY_ORDER)[number], value: unkn
     case 'created':
       return typeof value === 'string' && DATE.test(value);
     case 'created_at':
-      return false;
+      return isCanonicalInstant(value);
     default:
       return typeof value === 'boolean';
   }
