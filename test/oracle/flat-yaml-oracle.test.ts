@@ -26,6 +26,18 @@ const value = fc.oneof(
   fc.constantFrom('12', '0x1f', '0o17', '1_000', '+1', '-2.5', '1e3', '0b101', '3.'),
   fc.constantFrom("'quoted'", '"dq"', 'a #c', 'a: b', '[1, 2]', '{a: 1}', '&anchor x', '*ref', '|', '>'),
   fc.constantFrom('a\tb', 'Null-ish', 'NaN', 'Infinity', 'on', 'off', '~x', '@at', '`tick`'),
+  fc.constantFrom(
+    '2d61c904fce7c37913f999238fc54e7d3872a1c0',
+    '2e61',
+    '0b101',
+    '0b',
+    '1e5',
+    '0e0',
+    '1e',
+    'e1',
+  ),
+  fc.constantFrom('deadbeef', '123abc', '1e5a', '0b2', '0x1f', '00ff', '1d', 'ABC123', '0e', 'ee'),
+  fc.stringMatching(/^[0-9a-f]{1,10}$/),
   fc.stringMatching(/^[A-Za-z0-9_.:\-/+]{1,12}$/),
 );
 const sep = fc.constantFrom(': ', ':  ', ':', ' : ', ':\t');
@@ -35,7 +47,16 @@ const plainLine = fc
   .tuple(
     fc.constantFrom('schema', 'created', 'created_at', 'skip_specs', 'base_at'),
     fc.constantFrom(': ', ':  '),
-    fc.constantFrom('spec-driven', 'true', 'false', '2026-01-01', '2026-01-01T10:00:00Z', 'v1.2', 'yes'),
+    fc.constantFrom(
+      'spec-driven',
+      'true',
+      'false',
+      '2026-01-01',
+      '2026-01-01T10:00:00Z',
+      'v1.2',
+      'yes',
+      '2d61c904fce7',
+    ),
     fc.constantFrom('', ' '),
   )
   .map(([k, s, v, t]) => `${k}${s}${v}${t}`);

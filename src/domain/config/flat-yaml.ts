@@ -8,6 +8,12 @@ const LINE = /^([A-Za-z][A-Za-z0-9_]*):[ ]+(\S+)[ ]*$/;
 const WORD = /^[A-Za-z][A-Za-z0-9_.\-/]*$/;
 /** Dates and ISO 8601 instants: strings in the core schema (it has no timestamp type). */
 const INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+/**
+ * Lower-case hex with a letter, such as the `base_commit` that `new change` writes: a string in the core
+ * schema unless it reads as a number, which among these only `<digits>e<digits>` (a float) does.
+ */
+const HEX = /^[0-9a-f]*[a-f][0-9a-f]*$/;
+const HEX_NUMBER = /^[0-9]+e[0-9]+$/;
 /** Literals the core schema reads as null or booleans in other spellings: left to the library. */
 const LITERAL = /^(?:null|Null|NULL|True|TRUE|False|FALSE)$/;
 
@@ -16,6 +22,7 @@ function flatValue(raw: string): string | boolean | undefined {
   if (raw === 'false') return false;
   if (INSTANT.test(raw)) return raw;
   if (WORD.test(raw) && !LITERAL.test(raw)) return raw;
+  if (HEX.test(raw) && !HEX_NUMBER.test(raw)) return raw;
   return undefined;
 }
 
