@@ -27,6 +27,25 @@ function startsWithFolded(text: string, word: string): boolean {
   return head.length === word.length && (head === word || head.toLowerCase() === word);
 }
 
+/** A printable ASCII character other than a space: never whitespace for `trim`. */
+function isPlainAscii(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
+}
+
+/**
+ * `text.slice(at).trim()`, in one slice when the name is plainly delimited: a single space after the
+ * prefix and printable ASCII at both ends of the name (the common `Scenario: Name`).
+ */
+function nameAfter(text: string, at: number): string {
+  if (
+    text.charCodeAt(at) === 0x20 &&
+    isPlainAscii(text.charCodeAt(at + 1)) &&
+    isPlainAscii(text.charCodeAt(text.length - 1))
+  )
+    return text.slice(at + 1);
+  return text.slice(at).trim();
+}
+
 /** `.` in the header regexes stops at U+2028 and U+2029, so a heading holding one matches neither. */
 function hasLineSeparator(text: string): boolean {
   return text.indexOf('\u2028') !== -1 || text.indexOf('\u2029') !== -1;
@@ -39,7 +58,7 @@ function hasLineSeparator(text: string): boolean {
 export function requirementName(headingText: string, separators = true): string | undefined {
   // The common case without a regex match object; the regex stays the definition.
   if (!startsWithFolded(headingText, 'requirement:')) return undefined;
-  if (!separators || !hasLineSeparator(headingText)) return headingText.slice(12).trim();
+  if (!separators || !hasLineSeparator(headingText)) return nameAfter(headingText, 12);
   const m = REQUIREMENT_HEADER.exec(headingText);
   return m ? (m[1] ?? '').trim() : undefined;
 }
@@ -160,7 +179,7 @@ function parseScenarioHeading(
 ): Pick<Scenario, 'name' | 'labelled' | 'op' | 'renameTo'> {
   // Plain `Scenario: name` headings, by far the most common, need no regex match object.
   if (startsWithFolded(text, 'scenario:') && (!separators || !hasLineSeparator(text)))
-    return { name: text.slice(9).trim(), labelled: true };
+    return { name: nameAfter(text, 9), labelled: true };
   const m = SCENARIO_HEADER.exec(text);
   if (!m) return { name: text.trim(), labelled: false };
   const op = m[1] ? (m[1].toUpperCase() as ScenarioOp) : undefined;
