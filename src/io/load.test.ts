@@ -1,19 +1,12 @@
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeTree } from '../../test/helpers/temp-tree.ts';
 import { listChangeFolder, listDeltaFiles, loadChangeInput } from './load.ts';
 
 const CHANGE = 'openspec/changes/c';
 const META = `${CHANGE}/.openspec.yaml`;
 const FLAGS = { skipSpecs: false, retireCapabilities: false };
-
-function outsideDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'specwright-outside-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 describe('listChangeFolder', () => {
   it('reads the files that are there and gives undefined for the others, also in subfolders', () => {
@@ -51,7 +44,7 @@ describe('listChangeFolder', () => {
   it('follows a symlinked file only inside the project', () => {
     const root = makeTree({ [META]: 'schema: spec-driven\n', 'notes/tasks.md': '- [x] 1.1 Done\n' });
     symlinkSync(join(root, 'notes/tasks.md'), join(root, CHANGE, 'tasks.md'));
-    const outside = outsideDir();
+    const outside = makeTree({});
     writeFileSync(join(outside, 'design.md'), '# Design\n');
     symlinkSync(join(outside, 'design.md'), join(root, CHANGE, 'design.md'));
     const folder = listChangeFolder(root, CHANGE);
@@ -63,7 +56,7 @@ describe('listChangeFolder', () => {
 
   it('reads delta files of a symlinked specs folder with the full check', () => {
     const root = makeTree({ [META]: 'schema: spec-driven\n' });
-    const outside = outsideDir();
+    const outside = makeTree({});
     writeFileSync(join(outside, 'spec.md'), '## ADDED Requirements\n');
     symlinkSync(outside, join(root, CHANGE, 'specs'));
     const folder = listChangeFolder(root, CHANGE);
