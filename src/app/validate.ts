@@ -11,6 +11,7 @@ import { parseSpec } from '../domain/spec/parse-spec.ts';
 import { parseTasks } from '../domain/tasks/parse-tasks.ts';
 import { findOverlaps, type Touch, touchesOf } from '../domain/validation/overlap.ts';
 import { validateSpec } from '../domain/validation/spec-rules.ts';
+import { changeMetadataPath } from '../io/change-meta.ts';
 import { readListedTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
 import { loadLedger } from '../io/ledger.ts';
 import {
@@ -139,7 +140,7 @@ function releaseSpecs(cache: SpecCache, caps: string[]): void {
 /** The `.openspec.yaml` of an active change, from its folder listing when this run has one. */
 function activeMetadata(root: string, cache: SpecCache, name: string): string | undefined {
   const folder = cache.folders.get(name);
-  return folder ? folder.metadata() : readTextFileIfExists(root, `${changePath(name)}/.openspec.yaml`);
+  return folder ? folder.metadata() : readTextFileIfExists(root, changeMetadataPath(name));
 }
 
 /** Plan a change exactly as archive would; its issues are the validation result. */
