@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { ChangeInput } from '../domain/change/plan-change.ts';
 import type { ChangeBase } from '../domain/change/staleness.ts';
@@ -14,9 +14,11 @@ const DELTA_HINT = /^##[ \t]+(?:ADDED|MODIFIED|REMOVED|RENAMED)[ \t]+Requirement
 export interface SpecFile {
   /** Path relative to `specs/`, POSIX. */
   rel: string;
+  /** A symbolic link to a folder: listed (so it can be reported) but never entered. */
+  linkedFolder?: true;
 }
 
-/** Every file under `dir` (recursive, dot entries and symlinked directories skipped), POSIX paths. */
+/** Every file under `dir` (recursive, dot entries skipped, symlinked folders listed but not entered), POSIX paths. */
 function walkFiles(dir: string, prefix = ''): SpecFile[] {
   let entries: import('node:fs').Dirent[];
   try {
@@ -30,7 +32,13 @@ function walkFiles(dir: string, prefix = ''): SpecFile[] {
     const rel = prefix === '' ? e.name : `${prefix}/${e.name}`;
     // Entry names never hold a separator: a plain concatenation is the joined path.
     if (e.isDirectory()) out.push(...walkFiles(`${dir}${sep}${e.name}`, rel));
-    else if (e.isFile() || e.isSymbolicLink()) out.push({ rel });
+    else if (e.isFile()) out.push({ rel });
+    else if (e.isSymbolicLink())
+      out.push(
+        statSync(`${dir}${sep}${e.name}`, { throwIfNoEntry: false })?.isDirectory()
+          ? { rel, linkedFolder: true }
+          : { rel },
+      );
   }
   return out;
 }
@@ -104,15 +112,17 @@ export function listChangeFolder(root: string, changeRel: string): ChangeFolder 
   };
 }
 
-/** Split the files under a change's `specs/` into proper deltas and misplaced files. */
+/** Split the files under a change's `specs/` into proper deltas, misplaced files and linked folders. */
 function deltaFilesOf(root: string, changeRel: string, files: SpecFile[], tree = `${changeRel}/specs`) {
   const deltaFiles: ChangeInput['deltaFiles'] = [];
   const misplaced: ChangeInput['misplaced'] = [];
+  const linkedFolders: string[] = [];
   // The files come from walkFiles, which never enters a symlinked folder, under `tree`: listed reads apply.
   for (const f of files) {
     const file = `${changeRel}/specs/${f.rel}`;
     const parts = f.rel.split('/');
-    if (parts.length >= 2 && parts[parts.length - 1] === 'spec.md') {
+    if (f.linkedFolder) linkedFolders.push(file);
+    else if (parts.length >= 2 && parts[parts.length - 1] === 'spec.md') {
       deltaFiles.push({
         capability: parts.slice(0, -1).join('/'),
         file,
@@ -123,7 +133,7 @@ function deltaFilesOf(root: string, changeRel: string, files: SpecFile[], tree =
     }
   }
   deltaFiles.sort((a, b) => (a.capability < b.capability ? -1 : a.capability > b.capability ? 1 : 0));
-  return { deltaFiles, misplaced };
+  return { deltaFiles, misplaced, linkedFolders };
 }
 
 /** Read everything `planChange` needs for the change folder at `changeRel` (root-relative). */
@@ -139,13 +149,23 @@ export function loadChangeInput(
   /** The change folder's listing, when this run has one. */
   folder?: ChangeFolder,
 ): ChangeInput {
-  const { deltaFiles, misplaced } = deltaFilesOf(root, changeRel, files, folder?.specsTree);
+  const { deltaFiles, misplaced, linkedFolders } = deltaFilesOf(root, changeRel, files, folder?.specsTree);
   const mainSpecs = new Map<string, string | undefined>();
   for (const d of deltaFiles) {
     const rel = mainSpecPath(d.capability);
     mainSpecs.set(d.capability, known(d.capability) ?? readTextFileIfExists(root, rel));
   }
-  return { name, deltaFiles, misplaced, mainSpecs, mainPath: mainSpecPath, dir: changeRel, ...meta };
+  const input: ChangeInput = {
+    name,
+    deltaFiles,
+    misplaced,
+    mainSpecs,
+    mainPath: mainSpecPath,
+    dir: changeRel,
+    ...meta,
+  };
+  if (linkedFolders.length > 0) input.linkedFolders = linkedFolders;
+  return input;
 }
 
 /** The valid `synced:` records of metadata; their zod schema is loaded only when there are some. */

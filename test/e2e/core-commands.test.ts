@@ -272,4 +272,29 @@ describe('bad input', () => {
     expect(archive.code).toBe(1);
     expect(existsSync(join(outside, 'spec.md'))).toBe(true);
   });
+
+  it('reports a symlinked capability folder in a change instead of skipping it, and archive refuses', () => {
+    const root = project(f2Files());
+    const outside = mkdtempSync(join(tmpdir(), 'specwright-outside-'));
+    track(outside);
+    writeFileSync(
+      join(outside, 'spec.md'),
+      '## ADDED Requirements\n\n### Requirement: Bill\nThe system SHALL bill.\n',
+    );
+    symlinkSync(outside, join(root, 'openspec/changes/add-auth/specs/billing'));
+    const r = runCli(root, ['validate', 'add-auth', '--json']);
+    expect(r.code).toBe(1);
+    const issues = (r.json() as Json).items[0].issues;
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        rule: 'delta_linked_folder',
+        file: 'openspec/changes/add-auth/specs/billing',
+      }),
+    );
+    const before = snapshotTree(root);
+    const archive = runCli(root, ['archive', 'add-auth', '--yes']);
+    expect(archive.code).toBe(1);
+    expect(archive.stderr).toContain('delta_linked_folder');
+    expect(snapshotTree(root)).toEqual(before);
+  });
 });

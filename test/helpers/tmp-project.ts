@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -25,7 +33,8 @@ export function snapshotTree(root: string): Record<string, string> {
       if (e.isDirectory()) {
         out[`${child}/`] = 'dir';
         walk(child);
-      } else out[child] = readFileSync(join(root, child)).toString('base64');
+      } else if (e.isSymbolicLink()) out[child] = `link:${readlinkSync(join(root, child))}`;
+      else out[child] = readFileSync(join(root, child)).toString('base64');
     }
   };
   walk('');

@@ -12,6 +12,8 @@ export interface ChangeInput {
   deltaFiles: { capability: string; file: string; text: string }[];
   /** Other files under the change's `specs/` (root-relative paths): never merged, so reported. */
   misplaced: { file: string; looksLikeDelta: boolean }[];
+  /** Symbolic links to folders under the change's `specs/` (root-relative): never followed, so reported. */
+  linkedFolders?: readonly string[];
   /** Main spec text per capability touched; undefined when the capability does not exist. */
   mainSpecs: ReadonlyMap<string, string | undefined>;
   /** Main specs already parsed and validated in this run, by capability (optional, saves re-parsing). */
@@ -43,8 +45,19 @@ function fileIssues(input: ChangeInput): Issue[] {
       fix: 'Move its requirements into specs/<capability>/spec.md.',
     });
   }
+  const linked = input.linkedFolders ?? [];
+  for (const file of linked) {
+    issues.push({
+      level: 'ERROR',
+      rule: 'delta_linked_folder',
+      message: `${file} is a symbolic link to a folder; linked folders are never followed, so its deltas would never be merged.`,
+      file,
+      fix: 'Replace the link with a real folder holding the delta spec.md.',
+    });
+  }
   const hasDeltas = input.deltaFiles.length > 0;
-  if (input.skipSpecs && (hasDeltas || input.misplaced.length > 0)) {
+  const stray = input.misplaced.length + linked.length;
+  if (input.skipSpecs && (hasDeltas || stray > 0)) {
     issues.push({
       level: 'ERROR',
       rule: 'change_skip_specs_with_deltas',
@@ -59,7 +72,7 @@ function fileIssues(input: ChangeInput): Issue[] {
       message: 'skip_specs is set: the change declares no spec-level behaviour changes.',
       file: `${input.dir}/.openspec.yaml`,
     });
-  } else if (!hasDeltas && input.misplaced.length === 0) {
+  } else if (!hasDeltas && stray === 0) {
     issues.push({
       level: 'ERROR',
       rule: 'change_no_deltas',
