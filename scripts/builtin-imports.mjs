@@ -27,7 +27,9 @@ export function rewriteBuiltinImports(code) {
       out += whole;
       continue;
     }
-    const mod = `process.getBuiltinModule(${JSON.stringify(source)})`;
+    // Through globalThis: a chunk may itself bind the name `process` (`import process from "node:process"`),
+    // and `const process=process.getBuiltinModule(…)` would read that binding before it is initialised.
+    const mod = `globalThis.process.getBuiltinModule(${JSON.stringify(source)})`;
     const brace = clause.indexOf('{');
     const head = (brace === -1 ? clause : clause.slice(0, brace)).replace(/,\s*$/, '').trim();
     if (head !== '') out += `const ${head.replace(/^\*\s*as\s+/, '')}=${mod};`;

@@ -32,6 +32,13 @@ describe('rewriteBuiltinImports', () => {
     });
   });
 
+  it('works when a chunk binds the name process itself', () => {
+    const code = 'import process from"node:process";import{join}from"node:path";const out={process,join};';
+    const out = run(rewrite(code));
+    expect(out.process).toBe(globalThis.process);
+    expect(out.join).toBe(globalThis.process.getBuiltinModule('node:path').join);
+  });
+
   it('reads unminified declarations too', () => {
     const code =
       'import { basename as base } from \'node:path\';\nimport * as os from "node:os";\nconst out = { base, os };\n';
