@@ -121,12 +121,56 @@ describe('parseDelta', () => {
       'ERROR:delta_non_requirement_heading@5',
     ],
     [
+      'a level-1 REMOVED title',
+      `## ADDED Requirements\n${REQ('A')}\n# REMOVED Requirements\n- \`### Requirement: B\`\n`,
+      'ERROR:delta_unknown_section@9',
+    ],
+    [
+      'a level-3 RENAMED title outside any section',
+      '# auth\n### RENAMED Requirements\n- FROM: `### Requirement: A`\n- TO: `### Requirement: B`\n',
+      'ERROR:delta_unknown_section@2',
+    ],
+    [
+      'a section title with no space after ##',
+      `##ADDED Requirements\n${REQ('A')}`,
+      'ERROR:delta_unknown_section@1',
+    ],
+    [
+      'a bold section title after a scenario',
+      `## ADDED Requirements\n${REQ('A')}**REMOVED Requirements**\n- \`### Requirement: B\`\n`,
+      'ERROR:delta_unknown_section@8',
+    ],
+    [
+      'a plain-text section title with a colon',
+      `## ADDED Requirements\n${REQ('A')}\nModified requirements:\n`,
+      'ERROR:delta_unknown_section@9',
+    ],
+    [
+      'a requirement header with no space after ###',
+      `## ADDED Requirements\n${REQ('A')}###Requirement: B\nThe system SHALL y.\n`,
+      'ERROR:heading_without_space@8',
+    ],
+    [
+      'a scenario header indented under the bullet above',
+      `## ADDED Requirements\n${REQ('A')}  #### Scenario: t\n  - **WHEN** c\n`,
+      'ERROR:heading_indented@8',
+    ],
+    [
       'a bulleted scenario',
       '## ADDED Requirements\n### Requirement: A\nThe system SHALL x.\n\n- **Scenario: s**\n- **WHEN** a\n',
       'ERROR:scenario_not_a_heading@5',
     ],
   ])('reports %s', (_label, text, expected) => {
     expect(rules(text)).toContain(expected);
+  });
+
+  it.each([
+    ['prose that starts with an operation word', 'Removed requirements are listed in the migration guide.'],
+    ['an operation title inside fenced code', '```md\n# REMOVED Requirements\n###Requirement: X\n```'],
+    ['an operation title inside an HTML comment', '<!--\n**MODIFIED Requirements**\n-->'],
+    ['a hashtag line', '#requirements-review is the channel for this.'],
+  ])('does not mistake %s for a section or header', (_label, body) => {
+    expect(rules(`## ADDED Requirements\n${REQ('A', `The system SHALL work.\n\n${body}`)}`)).toEqual([]);
   });
 
   it('finds SHALL on a wrapped line, after metadata and after a code block', () => {

@@ -46,6 +46,9 @@ export interface DeltaSpec {
 const OP_SECTION = /^(ADDED|MODIFIED|REMOVED|RENAMED)[ \t]+Requirements$/i;
 const NEAR_OP_SECTION =
   /^(?:added|modified|removed|renamed|new|changed|deleted)\b.*requirement|^(?:added|modified|removed|renamed)\b/i;
+/** A line that says an operation section but is not a `##` heading: `# REMOVED Requirements`, `**ADDED Requirements**`, `MODIFIED Requirements:`, `##RENAMED Requirements`. */
+const SECTION_LOOKALIKE =
+  /^[ \t]*(?:#{1,6}[ \t]*|\*\*|__)?(ADDED|MODIFIED|REMOVED|RENAMED)[ \t]+Requirements?[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*#*[ \t]*$/i;
 const REMOVED_BULLET = /^[ \t]*([-*+])[ \t]+`?#{3}[ \t]*Requirement:[ \t]*(.+?)`?[ \t]*$/i;
 const RENAME_LINE = /^[ \t]*(?:([-*+])[ \t]+)?(FROM|TO):[ \t]*`?#{3}[ \t]*Requirement:[ \t]*(.+?)`?[ \t]*$/i;
 const REASON = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(Reason|Migration)\b/i;
@@ -240,6 +243,51 @@ function reportOrphans(ctx: Ctx, opSections: Section[]): void {
   }
 }
 
+/** Where an operation name is followed by "Requirement(s)": the candidates for `SECTION_LOOKALIKE`. */
+const OP_WORDS = /(?:ADDED|MODIFIED|REMOVED|RENAMED)[ \t]+Requirement/gi;
+
+/** The 0-based line holding `offset` (binary search over line starts). */
+function lineOfOffset(doc: ScannedDoc, offset: number): number {
+  let lo = 0;
+  let hi = doc.lineEnds.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((doc.lineStarts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Lines that name an operation section without being a `##` heading (another level, bold, plain text, no
+ * space after the #s): Markdown reads them as part of the block above, so the entries under them would
+ * silently join the previous operation or be lost. `##` titles are checked by `classify`. One regex search
+ * over the source finds the few candidate lines (a per-line loop would cost more on this cold path).
+ */
+function reportSectionLookalikes(ctx: Ctx): void {
+  const { doc } = ctx.delta;
+  const flagged = new Set(ctx.delta.issues.map((i) => (i.line ?? 0) - 1));
+  let last = -1;
+  OP_WORDS.lastIndex = 0;
+  for (let m = OP_WORDS.exec(doc.source); m !== null; m = OP_WORDS.exec(doc.source)) {
+    const i = lineOfOffset(doc, m.index);
+    const k = doc.kinds[i];
+    if (i === last || flagged.has(i)) continue;
+    last = i;
+    if (k !== LineKind.Text && k !== LineKind.Nested && k !== LineKind.Heading) continue;
+    const line = lineAt(doc, i);
+    const op = SECTION_LOOKALIKE.exec(line)?.[1]?.toUpperCase();
+    if (op === undefined || (k === LineKind.Heading && /^ {0,3}##[ \t]/.test(line))) continue;
+    ctx.issue(
+      'ERROR',
+      'delta_unknown_section',
+      i,
+      `"${line.trim()}" looks like the ${op} section but is not a "##" heading, so what follows it is not read as ${op}.`,
+      `Write it as "## ${op} Requirements" on a line of its own.`,
+    );
+  }
+}
+
 function classify(ctx: Ctx, sections: Section[]): { section: Section; op: DeltaOp }[] {
   const seen = new Map<DeltaOp, number>();
   const opSections: { section: Section; op: DeltaOp }[] = [];
@@ -306,5 +354,6 @@ export function parseDelta(text: string, capability: string, file: string): Delt
     ctx,
     opSections.map((o) => o.section),
   );
+  reportSectionLookalikes(ctx);
   return delta;
 }

@@ -30,6 +30,8 @@ export const HTML = 4;
 /** Line-by-line block state: open containers, the open leaf, and a column-aware cursor. */
 export abstract class LineCursor {
   readonly headings: Heading[] = [];
+  /** See `ScannedDoc.hashLines`. */
+  readonly hashLines: number[] = [];
   // The whole source is scanned in place: a line is [lineStart, end) of `ln`, and every index below
   // (`pos`, `nn`, break offsets) is an offset into the source. Past `end` comes a line ending (or
   // nothing), which no test below mistakes for content.

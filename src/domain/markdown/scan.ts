@@ -296,9 +296,15 @@ class BlockScanner extends LineCursor {
 
   private openHeading(): number {
     const level = this.atxLevel();
-    if (level === 0) return -1;
+    if (level === 0) {
+      this.hashLines.push(this.lineNo);
+      return -1;
+    }
     const kind = this.openLeafBlock(NONE, this.structKind());
-    if (this.depth > 0) return kind;
+    if (this.depth > 0) {
+      this.hashLines.push(this.lineNo);
+      return kind;
+    }
     const text = headingTextAt(this.ln, this.nn + level, this.end);
     this.headings.push({ level, text, line: this.lineNo });
     return LineKind.Heading;
@@ -378,5 +384,6 @@ export function scanMarkdown(source: string, shortcuts = true): ScannedDoc {
     lineSeparators: source.indexOf('\u2028') !== -1 || source.indexOf('\u2029') !== -1,
     kinds: scratch.kinds.slice(0, n),
     headings: scanner.headings,
+    hashLines: scanner.hashLines,
   };
 }

@@ -53,4 +53,10 @@ export interface ScannedDoc {
   kinds: Uint8Array;
   /** Top-level ATX headings in document order. */
   headings: Heading[];
+  /**
+   * Lines where a `#` opens no top-level heading although it stands where a block may start: a `#` run
+   * not followed by a space (`###Requirement:`), or a heading inside a list item or block quote. Usually
+   * empty; `hiddenHeadings` reads it. A line may be listed twice.
+   */
+  hashLines: number[];
 }

@@ -2,6 +2,7 @@ import type { DeltaSpec } from '../change/delta.ts';
 import type { Issue } from '../issue.ts';
 import { isPartialModify } from '../merge/scenario-ops.ts';
 import { foldName } from '../spec/blocks.ts';
+import { checkHiddenHeadings } from './heading-rules.ts';
 import { checkRequirement, issueSink } from './requirement-rules.ts';
 
 type Sink = ReturnType<typeof issueSink>;
@@ -131,6 +132,7 @@ export function validateDelta(delta: DeltaSpec): Issue[] {
     add,
   );
   conflicts(delta, add);
+  checkHiddenHeadings(delta.doc, add);
   for (const r of delta.added) checkRequirement(delta.doc, r, 'ADDED', add);
   for (const r of delta.modified) checkRequirement(delta.doc, r, 'MODIFIED', add, isPartialModify(r));
   for (const r of delta.removed) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioSteps } from '../spec/blocks.ts';
 import type { Scenario } from '../spec/model.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
-import { validateSpec } from './spec-rules.ts';
+import { structuralIssues, validateSpec } from './spec-rules.ts';
 
 const PURPOSE = 'Authentication for the web application, covering login and logout.';
 const spec = (reqs: string, head = `# auth\n\n## Purpose\n${PURPOSE}\n\n## Requirements\n`) => head + reqs;
@@ -111,5 +111,40 @@ describe('validateSpec', () => {
     expect(parsed.requirements[0]?.name).toBe('Вход 登录 🚀');
     expect(parsed.requirements[0]?.line).toBe(6);
     expect(parsed.requirements[0]?.scenarios[0]?.line).toBe(9);
+  });
+});
+
+describe('headers that Markdown reads as text', () => {
+  const file = 'openspec/specs/auth/spec.md';
+  it.each([
+    [
+      'no space after ###',
+      `${REQ('A')}###Requirement: B\nThe system SHALL y.\n`,
+      'heading_without_space',
+      14,
+    ],
+    ['no space, lower case', `${REQ('A')}####scenario: t\n`, 'heading_without_space', 14],
+    [
+      'indented under the last bullet',
+      `${REQ('A').trimEnd()}\n  ### Requirement: B\n`,
+      'heading_indented',
+      13,
+    ],
+  ])('%s is an error the merge treats as structural', (_label, reqs, rule, line) => {
+    const doc = parseSpec(spec(reqs));
+    expect(validateSpec(doc, file)).toContainEqual(expect.objectContaining({ level: 'ERROR', rule, line }));
+    expect(structuralIssues(doc, file).map((i) => i.rule)).toEqual([rule]);
+  });
+
+  it.each([
+    [
+      'in fenced code',
+      `${REQ('A', 'The system SHALL x.\n\n```md\n###Requirement: B\n  ### Requirement: C\n```')}`,
+    ],
+    ['in a block quote', `${REQ('A', 'The system SHALL x.\n\n> ### Requirement: quoted')}`],
+    ['a tag-like word', `${REQ('A', 'The system SHALL x.\n\n#requirement-review')}`],
+    ['seven #s', `${REQ('A', 'The system SHALL x.\n\n####### Requirement: too deep')}`],
+  ])('a header %s is left alone', (_label, reqs) => {
+    expect(rules(spec(reqs))).toEqual([]);
   });
 });

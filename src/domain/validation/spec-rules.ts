@@ -1,6 +1,7 @@
 import type { Issue } from '../issue.ts';
 import { foldName } from '../spec/blocks.ts';
 import type { Requirement, SpecDoc } from '../spec/model.ts';
+import { checkHiddenHeadings, HIDDEN_HEADING_RULES } from './heading-rules.ts';
 import { checkRequirement, type IssueSink, issueSink } from './requirement-rules.ts';
 
 const DELTA_SECTION = /^(ADDED|MODIFIED|REMOVED|RENAMED)\s+Requirements$/i;
@@ -13,6 +14,8 @@ export const STRUCTURAL_RULES: ReadonlySet<string> = new Set([
   'spec_requirement_outside_section',
   'requirement_duplicate_name',
   'spec_duplicate_section',
+  // A header read as text is part of the block above: replacing or removing that block would take it along.
+  ...HIDDEN_HEADING_RULES,
 ]);
 
 function checkSections(spec: SpecDoc, add: IssueSink): void {
@@ -164,6 +167,7 @@ export function structuralIssues(spec: SpecDoc, file: string): Issue[] {
   checkSections(spec, add);
   checkStray(spec, add);
   checkNames(spec, add);
+  checkHiddenHeadings(spec.doc, add);
   return issues.filter((i) => STRUCTURAL_RULES.has(i.rule));
 }
 
@@ -180,6 +184,7 @@ export function validateSpec(spec: SpecDoc, file: string, skip?: (r: Requirement
   checkStray(spec, add);
   checkNames(spec, add);
   checkLevels(spec, add);
+  checkHiddenHeadings(spec.doc, add);
   for (const r of spec.requirements) if (!skip?.(r)) checkRequirement(spec.doc, r, 'Requirement', add);
   return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
