@@ -96,6 +96,11 @@ describe('parseDelta', () => {
       'ERROR:delta_conflicting_operations@2',
     ],
     [
+      'REMOVED of a RENAMED target',
+      '## RENAMED Requirements\n- FROM: `### Requirement: A`\n- TO: `### Requirement: B`\n\n## REMOVED Requirements\n- `### Requirement: b`\n**Reason**: r\n**Migration**: m\n',
+      'ERROR:delta_conflicting_operations@3',
+    ],
+    [
       'MODIFIED of a renamed requirement by its old name',
       `## MODIFIED Requirements\n${REQ('A')}\n## RENAMED Requirements\n- FROM: \`### Requirement: A\`\n- TO: \`### Requirement: B\`\n`,
       'ERROR:delta_modified_uses_old_name@10',

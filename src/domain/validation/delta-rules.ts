@@ -64,6 +64,13 @@ function conflicts(delta: DeltaSpec, add: Sink): void {
         r.line,
         `MODIFIED refers to "${r.from}", which this delta renames; MODIFIED must use the new name "${r.to}".`,
       );
+    if (removed.has(foldName(r.to)))
+      add(
+        'ERROR',
+        'delta_conflicting_operations',
+        r.toLine,
+        `Requirement "${r.to}" is the target of a RENAMED and also REMOVED; to drop "${r.from}", REMOVE it by that name without renaming it.`,
+      );
     if (added.has(foldName(r.to)))
       add('ERROR', 'delta_conflicting_operations', r.toLine, `RENAMED target "${r.to}" is also ADDED.`);
   }
