@@ -150,6 +150,7 @@ describe('scanMarkdown line kinds', () => {
     ['block quote and its lazy line', '> q\nlazy', [Nested, Nested]],
     ['bare block quote marker', '> a\n>\n> b', [Nested, Nested, Nested]],
     ['thematic break and setext underline', 'p\n---\n***', [Text, Text, Text]],
+    ['a break that closes a list is top-level', '- a\n\n---\n> q\n* * *', [Text, Blank, Text, Nested, Text]],
   ])('%s', (_name, source, want) => {
     expect([...scanMarkdown(source).kinds]).toEqual(want);
   });

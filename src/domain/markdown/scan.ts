@@ -250,7 +250,11 @@ class BlockScanner extends LineCursor {
       this.leaf = NONE;
       return this.paraKind();
     }
-    if (this.isThematicBreak(c)) return this.openLeafBlock(NONE, this.structKind());
+    if (this.isThematicBreak(c)) {
+      // The kind after the break has closed the containers it does not continue.
+      this.openLeafBlock(NONE, 0);
+      return this.structKind();
+    }
     return -1;
   }
 

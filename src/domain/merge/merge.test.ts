@@ -243,3 +243,115 @@ describe('planMerge', () => {
     expect(plan.action).toBe('update');
   });
 });
+
+describe('planMerge: content a merge would delete', () => {
+  const rulesOf = (plan: ReturnType<typeof merge>) => plan.issues.map((i) => `${i.level}:${i.rule}`);
+  const TRAILER = '\n| Field | Kept |\n|---|---|\n| email | yes |\n\n<!-- keep: audit trail reference -->\n';
+  /** F1 with a table and an HTML comment after User Login's last scenario. */
+  const WITH_TABLE = F1.replace('\n### Requirement: Logout', `${TRAILER}\n### Requirement: Logout`);
+  const REMOVE_LOGOUT = '## REMOVED Requirements\n- `### Requirement: Logout`\n';
+
+  it('warns when a whole-block MODIFIED drops a table and an HTML comment, naming their main-spec lines', () => {
+    const plan = merge(WITH_TABLE, modifyLogin('Lockout'));
+    expect(rulesOf(plan)).toEqual(['WARNING:merge_content_dropped']);
+    expect(plan.action).toBe('update');
+    expect(plan.issues[0]?.message).toBe(
+      'auth: MODIFIED "User Login" deletes content of the current block in openspec/specs/auth/spec.md that the MODIFIED block does not repeat: table at line 18 ("| Field | Kept |"), HTML comment at line 22 ("<!-- keep: audit trail reference -->").',
+    );
+    expect(plan.issues[0]?.line).toBe(3);
+  });
+
+  it('does not warn when the MODIFIED block keeps the content, edited or not, or changes only prose', () => {
+    const kept = `${modifyLogin('Lockout')}${TRAILER.replace('| yes |', '| no |')}`;
+    expect(rulesOf(merge(WITH_TABLE, kept))).toEqual([]);
+    const prose = `${modifyLogin('Lockout')}`.replace('email and password', 'email or passkey');
+    expect(rulesOf(merge(F1, prose))).toEqual([]);
+  });
+
+  it('warns when scenario operations drop a scenario holding a code block', () => {
+    const main = F1.replace(
+      '- **THEN** an error is shown\n',
+      '- **THEN** an error is shown\n\n```json\n{}\n```\n',
+    );
+    const delta =
+      '## MODIFIED Requirements\n### Requirement: User Login\n\n#### REMOVED Scenario: Invalid credentials\n';
+    expect(merge(main, delta).issues.map((i) => i.message)).toEqual([
+      expect.stringContaining('code block at line 18 ("```json")'),
+    ]);
+  });
+
+  it('warns when a REMOVED takes a heading indented into its last list item along', () => {
+    const main = `${F1}   ## Notes\nKeep this note.\n`;
+    const plan = merge(main, REMOVE_LOGOUT);
+    expect(rulesOf(plan)).toEqual(['WARNING:merge_content_dropped']);
+    expect(plan.issues[0]?.message).toContain('REMOVED "Logout" also deletes');
+    expect(plan.issues[0]?.message).toContain('heading at line 24 ("## Notes")');
+    expect(rulesOf(merge(F1, REMOVE_LOGOUT))).toEqual([]);
+  });
+
+  const RETIRE_ALL = `${REMOVE_LOGOUT}- \`### Requirement: User Login\`\n`;
+
+  it('refuses to retire a capability whose spec holds other sections, naming them', () => {
+    const main = `${F1}\n## Notes\nImportant design rationale.\n`;
+    const plan = merge(main, RETIRE_ALL, { retire: true });
+    expect(plan.action).toBe('unchanged');
+    expect(plan.issues).toEqual([
+      expect.objectContaining({
+        level: 'ERROR',
+        rule: 'merge_retire_extra_content',
+        file: 'openspec/specs/auth/spec.md',
+        line: 25,
+        message: expect.stringContaining('line 25 "## Notes" (+1 line)'),
+      }),
+    ]);
+    const without = merge(main, RETIRE_ALL);
+    expect(errorsOf(without)).toEqual(['merge_would_empty_capability']);
+    expect(without.issues[0]?.fix).toContain('line 25 "## Notes"');
+  });
+
+  it('retires a spec whose only other lines are wrapped scenario bullets', () => {
+    const main = F1.replace('- **THEN** the session is destroyed', '- **THEN** the session\nis destroyed');
+    expect(merge(main, RETIRE_ALL, { retire: true }).action).toBe('retire');
+  });
+
+  it.each([
+    ['empty', ''],
+    ['whitespace only', ' \n\n\t\n'],
+    ['a BOM and a newline', '\uFEFF\n'],
+  ])('refuses to merge into a main spec that is %s', (_, main) => {
+    const plan = merge(main, F2_DELTA);
+    expect(plan.action).toBe('unchanged');
+    expect(plan.text).toBeUndefined();
+    expect(errorsOf(plan)).toEqual(['merge_target_invalid']);
+    expect(plan.issues[0]?.message).toContain('openspec/specs/auth/spec.md is');
+  });
+});
+
+describe('separators between requirements', () => {
+  const req = (name: string, step = 'b') =>
+    `### Requirement: ${name}\nThe system SHALL ${name.toLowerCase()}.\n\n#### Scenario: s\n- **WHEN** a\n- **THEN** ${step}\n`;
+  const head =
+    '# auth\n\n## Purpose\nAuthentication for the web application, covering login and logout.\n\n## Requirements\n\n';
+  const main = `${head}${req('A')}\n---\n\n${req('B')}\n* * *\n\n## Notes\nKept.\n`;
+
+  it('stay in place when the block before them is MODIFIED', () => {
+    const plan = merge(main, `## MODIFIED Requirements\n${req('A', 'c')}\n---\n`);
+    expect(errorsOf(plan)).toEqual([]);
+    expect(plan.text).toBe(main.replace('- **THEN** b\n\n---', '- **THEN** c\n\n---'));
+  });
+
+  it('are not doubled up when a block between two of them is REMOVED (it goes with the gap before it)', () => {
+    const plan = merge(
+      main,
+      '## REMOVED Requirements\n- `### Requirement: B`\n**Reason**: r\n**Migration**: m\n',
+    );
+    expect(errorsOf(plan)).toEqual([]);
+    expect(plan.text).toBe(`${head}${req('A')}\n* * *\n\n## Notes\nKept.\n`);
+  });
+
+  it('under a paragraph line are a setext underline and belong to the block', () => {
+    const setext = `${head}${req('A')}Closing words\n---\n\n${req('B')}`;
+    const plan = merge(setext, `## MODIFIED Requirements\n${req('A', 'c')}`);
+    expect(plan.text).toBe(`${head}${req('A', 'c')}\n${req('B')}`);
+  });
+});

@@ -73,11 +73,37 @@ export function foldName(name: string): string {
 /** Whitespace other than single inner spaces. */
 const NEEDS_COLLAPSE = /[^\S ]| {2}|^ | $/;
 
-/** Index one past the last non-blank line in `[start, end)`; `start` when all are blank. */
+/** Whether line `i` is a top-level thematic break (`---`, `***`, `___`, spaced or not). */
+function isBreakLine(doc: ScannedDoc, i: number): boolean {
+  if (doc.kinds[i] !== LineKind.Text) return false;
+  const src = doc.source;
+  const end = doc.lineEnds[i] as number;
+  let p = doc.lineStarts[i] as number;
+  let mark = -1;
+  let count = 0;
+  for (; p < end; p++) {
+    const c = src.charCodeAt(p);
+    if (c === 32 || c === 9) continue;
+    if (mark === -1 && (c === 45 || c === 42 || c === 95)) mark = c;
+    else if (c !== mark) return false;
+    count++;
+  }
+  return count >= 3;
+}
+
+/**
+ * Index one past the last line of content in `[start, end)`; `start` when all are blank. Blank lines at
+ * the end are not content, nor is a separator (a thematic break after a blank line, with blank lines
+ * around it): it is layout between this block and the next, so replacing or removing the block keeps it.
+ */
 export function coreEnd(doc: ScannedDoc, start: number, end: number): number {
   let e = end;
-  while (e > start && doc.kinds[e - 1] === LineKind.Blank) e--;
-  return e;
+  for (;;) {
+    while (e > start && doc.kinds[e - 1] === LineKind.Blank) e--;
+    // A break right under a paragraph line is a setext underline, part of that line: only after a blank.
+    if (e - 2 < start || doc.kinds[e - 2] !== LineKind.Blank || !isBreakLine(doc, e - 1)) return e;
+    e--;
+  }
 }
 
 /** Lines `[start, end)` trimmed of blank lines at both ends, joined with `\n` (line endings normalised). */
