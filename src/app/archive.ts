@@ -10,6 +10,7 @@ import { parseTasks } from '../domain/tasks/parse-tasks.ts';
 import { applyFileTransaction, type FileOp } from '../io/atomic-write.ts';
 import { pathExists, readTextFileIfExists } from '../io/fs-safe.ts';
 import { clearLedgerCache, renderArchiveRecord } from '../io/ledger.ts';
+import { soleFileFolder } from '../io/project.ts';
 import { readProjectConfig } from '../io/project-config.ts';
 import { resolveChangeDir } from './resolve-item.ts';
 import { resolveSchema } from './schemas.ts';
@@ -115,14 +116,23 @@ export function specSummaries(plans: MergePlan[]): ArchivedSpec[] {
   }));
 }
 
-/** The writes and deletions that carry out merge plans (unchanged specs are left alone). */
-export function specOps(plans: MergePlan[]): FileOp[] {
+/**
+ * The writes and deletions that carry out merge plans (unchanged specs are left alone). A retired spec
+ * takes its capability folder along when the spec is all the folder holds (listed now, checked again
+ * when the delete runs), so no empty folder is left behind.
+ */
+export function specOps(root: string, plans: MergePlan[]): FileOp[] {
   const ops: FileOp[] = [];
   for (const p of plans) {
     if ((p.action === 'create' || p.action === 'update') && p.text !== undefined) {
       ops.push({ kind: 'write', path: p.target, content: p.text });
     } else if (p.action === 'retire') {
-      ops.push({ kind: 'delete', path: p.target });
+      const folder = soleFileFolder(root, p.target);
+      ops.push(
+        folder
+          ? { kind: 'delete', path: folder, entries: [p.target.slice(folder.length + 1)] }
+          : { kind: 'delete', path: p.target },
+      );
     }
   }
   return ops;
@@ -206,7 +216,7 @@ export async function archiveChange(
     merged.touched,
   );
   const ops: FileOp[] = [
-    ...specOps(plans),
+    ...specOps(root, plans),
     { kind: 'move', from: changeRel, to: destRel },
     { kind: 'write', path: `${destRel}/.openspec.yaml`, content: record },
   ];

@@ -67,7 +67,7 @@ export async function syncChange(root: string, name: string, opts: SyncOptions):
       opts.now.toISOString(),
       mergeSyncRecords(planned.synced, applied),
     );
-    const ops: FileOp[] = [...specOps(plans), { kind: 'write', path: metaRel, content: record }];
+    const ops: FileOp[] = [...specOps(root, plans), { kind: 'write', path: metaRel, content: record }];
     await applyFileTransaction(root, ops, opts.beforeOp ? { beforeOp: opts.beforeOp } : {});
     clearLedgerCache();
   }

@@ -112,6 +112,19 @@ describe('applyFileTransaction', () => {
     });
   });
 
+  it('deletes a directory with `entries` only while it holds exactly those', async () => {
+    const root = makeTree({ 'specs/a/spec.md': 'a', 'specs/b/spec.md': 'b', 'specs/b/late.md': 'late' });
+    await applyFileTransaction(root, [{ kind: 'delete', path: 'specs/a', entries: ['spec.md'] }]);
+    expect(Object.keys(snapshotTree(root)).filter((k) => k.startsWith('specs/a'))).toEqual([]);
+    const before = snapshotTree(root);
+    const ops: FileOp[] = [
+      { kind: 'write', path: 'specs/c.md', content: 'c' },
+      { kind: 'delete', path: 'specs/b', entries: ['spec.md'] },
+    ];
+    await expect(applyFileTransaction(root, ops)).rejects.toMatchObject({ code: 'delete_target_changed' });
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
   it('keeps the mode of a replaced file', async () => {
     const root = makeTree({ 'run.sh': 'echo 1\n' });
     chmodSync(join(root, 'run.sh'), 0o755);

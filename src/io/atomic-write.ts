@@ -1,4 +1,13 @@
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  unlinkSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import writeFileAtomicLib from 'write-file-atomic';
 import { CliError } from '../domain/errors.ts';
@@ -12,8 +21,12 @@ export type FileOp =
   | { kind: 'mkdir'; path: string }
   /** Rename a file or directory; the destination must not exist. */
   | { kind: 'move'; from: string; to: string }
-  /** Remove a file or directory (staged as a rename until every op succeeded). */
-  | { kind: 'delete'; path: string };
+  /**
+   * Remove a file or directory (staged as a rename until every op succeeded). With `entries`, the path
+   * must be a directory holding exactly those names when the op runs, so a directory that gained files
+   * since the plan is never removed (the op fails and the transaction rolls back).
+   */
+  | { kind: 'delete'; path: string; entries?: readonly string[] };
 
 export interface TransactionOptions {
   /** Runs before op `index`; a throw aborts the transaction like a failing op (tests inject failures here). */
@@ -102,7 +115,19 @@ function performMove(state: RunState, from: string, to: string): void {
   state.undo.push({ type: 'rename', from: to, to: from });
 }
 
-function performDelete(state: RunState, abs: string): void {
+/** The directory at `abs` holds exactly `entries` (in any order). */
+function holdsExactly(abs: string, entries: readonly string[]): boolean {
+  const found = readdirSync(abs);
+  return found.length === entries.length && entries.every((e) => found.includes(e));
+}
+
+function performDelete(state: RunState, abs: string, entries?: readonly string[]): void {
+  if (entries && !holdsExactly(abs, entries)) {
+    throw new CliError(
+      'delete_target_changed',
+      `${toRootRelative(state.root, abs)} no longer holds only ${entries.join(', ')}; nothing is removed.`,
+    );
+  }
   const staged = join(
     dirname(abs),
     `.${basename(abs)}.specwright-delete-${process.pid}-${state.undo.length}`,
@@ -142,7 +167,7 @@ async function perform(state: RunState, op: FileOp, abs: string[]): Promise<void
     if (op.kind === 'write') await performWrite(state, first, op.content);
     else if (op.kind === 'mkdir') makeDirs(first, state.undo);
     else if (op.kind === 'move') performMove(state, first, second);
-    else performDelete(state, first);
+    else performDelete(state, first, op.entries);
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? 'error';

@@ -150,3 +150,16 @@ export function listProjectSchemas(root: string): string[] {
     isFile(join(root, PROJECT_PATHS.schemas, name, 'schema.yaml')),
   );
 }
+
+/**
+ * The root-relative folder of `fileRel` when that file is the only entry in it (a dot file is an entry
+ * too), else undefined: a retired capability's folder is removed with its spec only when nothing else
+ * would go with it.
+ */
+export function soleFileFolder(root: string, fileRel: string): string | undefined {
+  const cut = fileRel.lastIndexOf('/');
+  if (cut <= 0) return undefined;
+  const dir = fileRel.slice(0, cut);
+  const entries = readEntries(join(root, dir), dir);
+  return entries.length === 1 && entries[0]?.name === fileRel.slice(cut + 1) ? dir : undefined;
+}

@@ -199,6 +199,25 @@ const CASES: Record<string, Case> = {
         '## MODIFIED Requirements\n### Requirement: Logout\n\n#### REMOVED Scenario: Logout clears session\n',
     },
   },
+  'c-content-dropped': {
+    rule: 'merge_content_dropped',
+    level: 'WARNING',
+    change: { 'specs/extras/spec.md': modifyLogin('Lockout') },
+  },
+  'c-retire-extra': {
+    rule: 'merge_retire_extra_content',
+    level: 'ERROR',
+    change: {
+      '.openspec.yaml': `${META}retire_capabilities: true\n`,
+      'specs/extras/spec.md':
+        '## REMOVED Requirements\n- `### Requirement: User Login`\n- `### Requirement: Logout`\n**Reason**: r\n**Migration**: m\n',
+    },
+  },
+  'c-empty-target': {
+    rule: 'merge_target_invalid',
+    level: 'ERROR',
+    change: { 'specs/blank/spec.md': `## ADDED Requirements\n${REQ('A')}` },
+  },
   'c-task-numbering': {
     rule: 'tasks_duplicate_id',
     level: 'WARNING',
@@ -210,7 +229,12 @@ const CASES: Record<string, Case> = {
 };
 
 function projectFiles(): Record<string, string> {
-  const files: Record<string, string> = { 'openspec/specs/auth/spec.md': AUTH_SPEC };
+  const files: Record<string, string> = {
+    'openspec/specs/auth/spec.md': AUTH_SPEC,
+    // A table after a requirement's last scenario and a section besides the requirements; an empty spec.
+    'openspec/specs/extras/spec.md': `${AUTH_SPEC.replace('\n### Requirement: Logout', '\n| a | b |\n|---|---|\n\n### Requirement: Logout')}\n## Notes\nRationale.\n`,
+    'openspec/specs/blank/spec.md': '',
+  };
   for (const [id, c] of Object.entries(CASES)) {
     if (c.spec !== undefined) files[`openspec/specs/${id}/spec.md`] = c.spec;
     for (const [rel, text] of Object.entries(c.change ?? {})) {

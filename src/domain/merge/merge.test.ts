@@ -289,6 +289,19 @@ describe('planMerge: content a merge would delete', () => {
     expect(rulesOf(merge(F1, REMOVE_LOGOUT))).toEqual([]);
   });
 
+  it('lets a REMOVED take its own tables and code along, but names an HTML comment it deletes', () => {
+    const withTable = WITH_TABLE.replace(
+      '<!-- keep: audit trail reference -->\n',
+      '\n```sh\nlogin --help\n```\n',
+    );
+    const removeLogin = '## REMOVED Requirements\n- `### Requirement: User Login`\n';
+    expect(rulesOf(merge(withTable, removeLogin))).toEqual([]);
+    const plan = merge(WITH_TABLE, removeLogin);
+    expect(rulesOf(plan)).toEqual(['WARNING:merge_content_dropped']);
+    expect(plan.issues[0]?.message).toContain('HTML comment at line 22');
+    expect(plan.issues[0]?.message).not.toContain('table');
+  });
+
   const RETIRE_ALL = `${REMOVE_LOGOUT}- \`### Requirement: User Login\`\n`;
 
   it('refuses to retire a capability whose spec holds other sections, naming them', () => {

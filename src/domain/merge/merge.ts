@@ -5,6 +5,7 @@ import type { Requirement, SpecDoc } from '../spec/model.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import { STRUCTURAL_RULES, structuralIssues, validateSpec } from '../validation/spec-rules.ts';
 import { type MergeInput, type MergePlan, outlineOf, planUpdate, type SpecOutline } from './plan-merge.ts';
+import { describeExtraContent, type ExtraContent, retireExtraContent } from './retire-content.ts';
 
 export type { MergeCounts, MergeInput, MergePlan, ParsedMain } from './plan-merge.ts';
 
@@ -94,8 +95,37 @@ function structuralErrors(input: MergeInput, mainIssues: Issue[]): Issue[] {
   ];
 }
 
+/** Any character but whitespace (a BOM counts as whitespace): the first one ends the search. */
+const NON_BLANK = /\S/;
+
+/** A main spec that is empty or only whitespace: it has no title, Purpose or Requirements to merge into. */
+function emptyTarget(input: MergeInput, text: string): Issue {
+  return error(
+    input,
+    'merge_target_invalid',
+    `${input.target} is ${text === '' ? 'empty' : 'blank (whitespace only)'}: it has no title, Purpose or Requirements section to merge into.`,
+    `Write the spec ("# <title>", "## Purpose", "## Requirements"), or delete ${input.target} if the change creates the capability.`,
+  );
+}
+
 /** Retire or refuse when the merge removed the capability's last requirement. */
-function emptied(input: MergeInput, plan: MergePlan): MergePlan {
+function emptied(input: MergeInput, plan: MergePlan, main: SpecDoc | undefined): MergePlan {
+  const extra = main ? retireExtraContent(main) : [];
+  const lost = describeExtraContent(extra);
+  if (input.retire && extra.length > 0) {
+    return refuse(input, [
+      {
+        ...error(
+          input,
+          'merge_retire_extra_content',
+          `retiring the capability would delete ${input.target}, which holds more than its title, Purpose and the removed requirements: ${lost}.`,
+          'Move that content into another spec (or delete it) first; then the capability can be retired.',
+        ),
+        file: input.target,
+        line: (extra[0] as ExtraContent).line + 1,
+      },
+    ]);
+  }
   if (input.retire) {
     const note: Issue = {
       level: 'WARNING',
@@ -106,12 +136,15 @@ function emptied(input: MergeInput, plan: MergePlan): MergePlan {
     const { text: _dropped, ...rest } = plan;
     return { ...rest, action: 'retire', issues: [...plan.issues, note] };
   }
+  const retireFix = 'add "retire_capabilities: true" to the change\'s .openspec.yaml';
   return refuse(input, [
     error(
       input,
       'merge_would_empty_capability',
       `removing the last requirement would leave ${input.target} without requirements.`,
-      'To retire the capability, add "retire_capabilities: true" to the change\'s .openspec.yaml.',
+      extra.length > 0
+        ? `To retire the capability, move or delete what else ${input.target} holds (${lost}) and ${retireFix}.`
+        : `To retire the capability, ${retireFix}.`,
     ),
   ]);
 }
@@ -125,6 +158,7 @@ export function planMerge(input: MergeInput): MergePlan {
     const { plan, outline } = planCreate(input);
     return checkResult(input, plan, outline && { outline, mainIssues: () => [] });
   }
+  if (!NON_BLANK.test(input.mainText)) return refuse(input, [emptyTarget(input, input.mainText)]);
   const main = input.main?.spec ?? parseSpec(input.mainText);
   const broken = structuralErrors(input, input.main?.issues ?? structuralIssues(main, input.target));
   if (broken.length > 0) return refuse(input, broken);
@@ -191,7 +225,8 @@ function checkResult(input: MergeInput, plan: MergePlan, check: ResultCheck | un
   if (plan.issues.some((i) => i.level === 'ERROR') || plan.text === undefined || plan.action === 'unchanged')
     return plan;
   const result = parseSpec(plan.text);
-  if (result.requirements.length === 0 && input.mainText !== undefined) return emptied(input, plan);
+  if (result.requirements.length === 0 && input.mainText !== undefined)
+    return emptied(input, plan, check?.main);
   const drift = check ? outlineDrift(check.outline, outlineOf(result)) : '';
   if (drift !== '') {
     return refuse(input, [

@@ -5,6 +5,13 @@ import type { Issue } from '../issue.ts';
 import { linesOf } from '../markdown/doc-lines.ts';
 import { foldName } from '../spec/blocks.ts';
 import type { Requirement, SpecDoc } from '../spec/model.ts';
+import {
+  type BlockContent,
+  blockContent,
+  contentDroppedIssue,
+  droppedContent,
+  linesContent,
+} from './block-content.ts';
 import { applyScenarioOps, isPartialModify } from './scenario-ops.ts';
 import { type SpliceUnit, spliceRequirements } from './splice.ts';
 
@@ -178,7 +185,27 @@ function applyRemovals(state: State): void {
     unit.edit = { kind: 'remove' };
     state.byName.delete(r.name);
     state.counts.removed++;
+    warnDropped(state, unit, { op: 'REMOVED', name: r.name, line: r.line }, () => []);
   }
+}
+
+/** Warn when removing or replacing a block deletes tables, HTML, code or nested headings (`block-content.ts`). */
+function warnDropped(
+  state: State,
+  unit: Unit,
+  op: { op: 'REMOVED' | 'MODIFIED'; name: string; line: number },
+  kept: () => BlockContent[],
+): void {
+  const all = blockContent(state.main.doc, unit.core.start + 1, unit.core.end);
+  // A removed requirement takes its own tables and code along on purpose; comments, link lines and
+  // headings nested under a bullet are what authors leave in a block while meaning them for outside it.
+  const before = op.op === 'REMOVED' ? all.filter((c) => c.kind !== 'table' && c.kind !== 'code') : all;
+  if (before.length === 0) return;
+  const dropped = droppedContent(before, kept());
+  if (dropped.length === 0) return;
+  const { delta, target } = state.input;
+  const ctx = { ...op, capability: delta.capability, file: delta.file, target };
+  state.issues.push(contentDroppedIssue(ctx, dropped));
 }
 
 function scenarioLoss(current: Requirement, incoming: Requirement): string[] {
@@ -233,6 +260,10 @@ function applyModifications(state: State): void {
     if (sameContent(lines, mainLines(state, unit)) && unit.edit.kind === 'keep') continue;
     unit.edit = { kind: 'replace', lines };
     state.counts.modified++;
+    const { doc } = state.input.delta;
+    const kept = () =>
+      isPartialModify(block) ? linesContent(lines) : blockContent(doc, block.core.start + 1, block.core.end);
+    warnDropped(state, unit, { op: 'MODIFIED', name: block.name, line: block.line }, kept);
   }
 }
 
