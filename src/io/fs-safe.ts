@@ -136,6 +136,8 @@ function guardPath(root: string, target: string, folders?: Map<string, string>):
     real = folders ? realFolder(dirname(abs), folders) : realpathOfExistingPrefix(abs);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP')
+      throw new CliError('path_unresolvable', `${target} is a loop of symbolic links.`, { cause: e });
     throw new CliError('path_unresolvable', `Cannot resolve ${target} (${code}).`, { cause: e });
   }
   if (!isWithin(realRoot(root), real)) throw outsideRoot(target);

@@ -18,6 +18,15 @@ export interface SpecFile {
   linkedFolder?: true;
 }
 
+/** Whether the symlink `abs` leads to a folder; a dangling or looping link does not (reading it reports it). */
+function linksToFolder(abs: string): boolean {
+  try {
+    return statSync(abs, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
+}
+
 /** Every file under `dir` (recursive, dot entries skipped, symlinked folders listed but not entered), POSIX paths. */
 function walkFiles(dir: string, prefix = ''): SpecFile[] {
   let entries: import('node:fs').Dirent[];
@@ -34,11 +43,7 @@ function walkFiles(dir: string, prefix = ''): SpecFile[] {
     if (e.isDirectory()) out.push(...walkFiles(`${dir}${sep}${e.name}`, rel));
     else if (e.isFile()) out.push({ rel });
     else if (e.isSymbolicLink())
-      out.push(
-        statSync(`${dir}${sep}${e.name}`, { throwIfNoEntry: false })?.isDirectory()
-          ? { rel, linkedFolder: true }
-          : { rel },
-      );
+      out.push(linksToFolder(`${dir}${sep}${e.name}`) ? { rel, linkedFolder: true } : { rel });
   }
   return out;
 }

@@ -100,43 +100,57 @@ function readEntries(abs: string, rel: string): Dirent[] {
  * Names of the real (not symlinked) directories directly in `rel`, dot entries and `exclude` skipped,
  * in code-point order. Symlinked directories are left out so a listing never leads outside the project.
  */
-function listSubdirs(root: string, rel: string, exclude?: string): string[] {
-  return readEntries(join(root, rel), rel)
+function listSubdirs(root: string, rel: string, exclude?: string, linked?: string[]): string[] {
+  const entries = readEntries(join(root, rel), rel);
+  if (linked) for (const e of entries) if (isLinkedFolder(e, `${root}/${rel}`)) linked.push(e.name);
+  return entries
     .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== exclude)
     .map((e) => e.name)
     .sort(compareCodePoints);
 }
 
-function hasSpecFile(entries: Dirent[], dir: string): boolean {
+/** A symbolic link (not a dot entry) in the folder `abs` that leads to a folder. */
+function isLinkedFolder(e: Dirent, abs: string): boolean {
+  return e.isSymbolicLink() && !e.name.startsWith('.') && isDir(`${abs}${sep}${e.name}`);
+}
+
+function hasSpecFile(entries: Dirent[]): boolean {
   const entry = entries.find((e) => e.name === 'spec.md');
   if (!entry) return false;
-  // A symlinked spec.md counts when it resolves to a file; reading it still checks containment.
-  return entry.isFile() || (entry.isSymbolicLink() && isFile(join(dir, 'spec.md')));
+  // A symlinked spec.md counts even when it dangles or loops: reading it reports that (and checks
+  // containment) instead of the capability silently disappearing.
+  return entry.isFile() || entry.isSymbolicLink();
 }
 
 /**
  * Capability ids: the POSIX paths, relative to `openspec/specs/`, of directories holding a `spec.md`
  * (nested ids such as `identity/user-auth` included). Dot entries are skipped, symlinked directories are
- * not followed, a `spec.md` directly in `specs/` is not a capability. Sorted by code point.
+ * not followed (`linked`, when given, collects their paths), a `spec.md` directly in `specs/` is not a
+ * capability. Sorted by code point.
  */
-export function listCapabilities(root: string): string[] {
+export function listCapabilities(root: string, linked?: string[]): string[] {
   const ids: string[] = [];
   // Entry names never hold a separator, so children's paths are plain concatenations.
   const walk = (abs: string, relDir: string, id: string) => {
     const entries = readEntries(abs, relDir);
-    if (id !== '' && hasSpecFile(entries, abs)) ids.push(id);
+    if (id !== '' && hasSpecFile(entries)) ids.push(id);
     for (const e of entries) {
+      const child = id === '' ? e.name : `${id}/${e.name}`;
+      if (linked && isLinkedFolder(e, abs)) linked.push(child);
       if (!e.isDirectory() || e.name.startsWith('.')) continue;
-      walk(`${abs}${sep}${e.name}`, `${relDir}/${e.name}`, id === '' ? e.name : `${id}/${e.name}`);
+      walk(`${abs}${sep}${e.name}`, `${relDir}/${e.name}`, child);
     }
   };
   walk(join(root, PROJECT_PATHS.specs), PROJECT_PATHS.specs, '');
   return ids.sort(compareCodePoints);
 }
 
-/** Active change names: directories directly under `openspec/changes/` except `archive` and dot-dirs. */
-export function listActiveChanges(root: string): string[] {
-  return listSubdirs(root, PROJECT_PATHS.changes, 'archive');
+/**
+ * Active change names: directories directly under `openspec/changes/` except `archive` and dot-dirs.
+ * Symlinked ones are left out; `linked`, when given, collects their names.
+ */
+export function listActiveChanges(root: string, linked?: string[]): string[] {
+  return listSubdirs(root, PROJECT_PATHS.changes, 'archive', linked);
 }
 
 /** Archived change folder names (`YYYY-MM-DD-<name>`) under `openspec/changes/archive/`. */

@@ -273,6 +273,48 @@ describe('bad input', () => {
     expect(existsSync(join(outside, 'spec.md'))).toBe(true);
   });
 
+  it('reports looping and dangling spec links as located issues, never an internal error or a silent skip', () => {
+    const root = project(f2Files());
+    mkdirSync(join(root, 'openspec/specs/loop'));
+    symlinkSync('spec.md', join(root, 'openspec/specs/loop/spec.md'));
+    mkdirSync(join(root, 'openspec/specs/gone'));
+    symlinkSync('missing.md', join(root, 'openspec/specs/gone/spec.md'));
+    mkdirSync(join(root, 'openspec/changes/add-auth/specs/lp'));
+    symlinkSync('spec.md', join(root, 'openspec/changes/add-auth/specs/lp/spec.md'));
+    const r = runCli(root, ['validate', '--all', '--json']);
+    expect(r.code).toBe(1);
+    const issues = (r.json() as Json).items.flatMap((i: Json) => i.issues);
+    expect(issues).toContainEqual(
+      expect.objectContaining({ rule: 'path_unresolvable', file: 'openspec/specs/loop/spec.md' }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ rule: 'file_not_found', file: 'openspec/specs/gone/spec.md' }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        rule: 'path_unresolvable',
+        message: 'openspec/changes/add-auth/specs/lp/spec.md is a loop of symbolic links.',
+      }),
+    );
+    expect(r.stderr).not.toContain('Internal error');
+  });
+
+  it('validate --all reports symlinked change and capability folders as failed items, not skipped', () => {
+    const root = project(f2Files());
+    const outside = mkdtempSync(join(tmpdir(), 'specwright-outside-'));
+    track(outside);
+    writeFileSync(join(outside, 'spec.md'), AUTH_SPEC);
+    symlinkSync(outside, join(root, 'openspec/specs/leak'));
+    symlinkSync(outside, join(root, 'openspec/changes/evil'));
+    const r = runCli(root, ['validate', '--all', '--json']);
+    expect(r.code).toBe(1);
+    const items = (r.json() as Json).items;
+    expect(items.filter((i: Json) => !i.valid).map((i: Json) => [i.type, i.id, i.issues[0].rule])).toEqual([
+      ['change', 'evil', 'change_symlink'],
+      ['spec', 'leak', 'spec_symlink'],
+    ]);
+  });
+
   it('reports a symlinked capability folder in a change instead of skipping it, and archive refuses', () => {
     const root = project(f2Files());
     const outside = mkdtempSync(join(tmpdir(), 'specwright-outside-'));
