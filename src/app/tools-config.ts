@@ -7,8 +7,15 @@ import {
   type SettingKey,
 } from '../domain/tools/settings.ts';
 import type { ToolId } from '../domain/tools/tools.ts';
+import { planUserConfigEdit, type SettingEdit } from '../domain/tools/user-config.ts';
 import type { Delivery, Profile, WorkflowId } from '../domain/tools/workflows.ts';
-import { readUserSettings, userConfigPath, writeUserSettings } from '../io/user-config.ts';
+import {
+  readUserConfigData,
+  readUserSettings,
+  userConfigInvalid,
+  userConfigPath,
+  writeUserConfig,
+} from '../io/user-config.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -56,40 +63,61 @@ export function getConfig(key: string, env?: Env) {
   return { key: k, value: view.effective[k], source: view.settings[k] === undefined ? 'default' : 'user' };
 }
 
+/** Validate a value typed on the command line for `key` (usage error otherwise). */
+function checkValue<K extends SettingKey>(key: K, raw: string): NonNullable<IntegrationSettings[K]> {
+  const parsed = parseSettingValue(key, raw);
+  if (!parsed.ok) throw new CliError('invalid_config_value', parsed.message, { exitCode: 2 });
+  return parsed.value as NonNullable<IntegrationSettings[K]>;
+}
+
+/**
+ * Apply `edits` to the user config file, keeping the keys Specwright does not know and the key order.
+ * The whole new document is validated first: a file still invalid after the edits is
+ * `user_config_invalid` (naming the file and how to repair it) and stays untouched. Writes only when
+ * something changed.
+ */
+async function editUserConfig(edits: readonly SettingEdit[], env?: Env) {
+  const path = userConfigPath(env);
+  const plan = planUserConfigEdit(readUserConfigData(env), edits, path);
+  if (!plan.ok) throw userConfigInvalid(plan);
+  if (plan.changed) await writeUserConfig(plan.document, env);
+  return { path, settings: plan.settings, changed: plan.changed };
+}
+
+/** `config path`: where the user config lives; the file is not read, so this works when it is broken. */
+export function configPath(env?: Env): string {
+  return userConfigPath(env);
+}
+
 /** `config set <key> <value>`: validate and store one value. */
 export async function setConfig(key: string, raw: string, env?: Env) {
   const k = checkKey(key);
-  const parsed = parseSettingValue(k, raw);
-  if (!parsed.ok) throw new CliError('invalid_config_value', parsed.message, { exitCode: 2 });
-  const settings = { ...readUserSettings(env), [k]: parsed.value };
-  const path = await writeUserSettings(settings, env);
-  return { key: k, value: parsed.value, path };
+  const value = checkValue(k, raw);
+  const { path } = await editUserConfig([{ key: k, value } as SettingEdit], env);
+  return { key: k, value, path };
 }
 
 /** `config unset <key>`: drop one value so its default applies again. */
 export async function unsetConfig(key: string, env?: Env) {
   const k = checkKey(key);
-  const settings = readUserSettings(env);
-  const removed = settings[k] !== undefined;
-  delete settings[k];
-  const path = removed ? await writeUserSettings(settings, env) : userConfigPath(env);
-  return { key: k, removed, path };
+  const { path, changed } = await editUserConfig([{ key: k, value: undefined }], env);
+  return { key: k, removed: changed, path };
 }
 
 /** `config profile`: set the default profile, with the workflow list for `custom`. */
 export async function setProfile(
-  profile: Profile,
+  profile: string,
   workflows: WorkflowId[] | undefined,
   env?: Env,
 ): Promise<ConfigView> {
-  const settings: IntegrationSettings = { ...readUserSettings(env), profile };
-  if (profile === 'custom') {
-    if (workflows) settings.workflows = workflows;
-  } else if (workflows) {
+  const value = checkValue('profile', profile);
+  if (workflows && value !== 'custom') {
     throw new CliError('invalid_option', 'A workflow list only applies to the custom profile.', {
       exitCode: 2,
     });
   }
-  await writeUserSettings(settings, env);
-  return listConfig(env);
+  const edits: SettingEdit[] = [{ key: 'profile', value }];
+  if (workflows) edits.push({ key: 'workflows', value: workflows });
+  const { path, settings } = await editUserConfig(edits, env);
+  return { path, settings, effective: effectiveOf(settings) };
 }

@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { CliError } from '../domain/errors.ts';
-import { type IntegrationSettings, parseSettings } from '../domain/tools/settings.ts';
+import type { IntegrationSettings } from '../domain/tools/settings.ts';
+import { type CheckedUserConfig, checkUserConfig } from '../domain/tools/user-config.ts';
 import { applyFileTransaction } from './atomic-write.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -26,44 +27,56 @@ export function userConfigPath(env: Env = process.env): string {
 }
 
 /**
- * The integration settings of the user config: `{}` when the file does not exist. A file that is not
- * JSON or holds invalid values is `user_config_invalid`, naming the file: silently ignoring it would
- * generate files for tools the user did not pick.
+ * The parsed JSON of the user config: `undefined` when the file does not exist. A file that cannot be
+ * read is `user_config_unreadable`, one that is not JSON `user_config_invalid`, both naming the file.
  */
-export function readUserSettings(env: Env = process.env): IntegrationSettings {
+export function readUserConfigData(env: Env = process.env): unknown {
   const path = userConfigPath(env);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new CliError(
       'user_config_unreadable',
       `${path} cannot be read (${(e as NodeJS.ErrnoException).code}).`,
+      { fix: `Fix its permissions or delete ${path}.` },
     );
   }
-  let data: unknown;
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (e) {
     throw new CliError('user_config_invalid', `${path} is not valid JSON: ${(e as Error).message}`, {
       fix: `Fix or delete ${path}.`,
     });
   }
-  const parsed = parseSettings(data, path);
-  if (!parsed.ok) throw new CliError('user_config_invalid', parsed.error, { fix: `Fix or delete ${path}.` });
-  return parsed.settings;
 }
 
-/** Replace the user config with `settings` (atomically, creating the directory). Returns the file's path. */
-export async function writeUserSettings(
-  settings: IntegrationSettings,
-  env: Env = process.env,
-): Promise<string> {
+/** The error for a user config that fails `checkUserConfig` or `planUserConfigEdit`. */
+export function userConfigInvalid(check: { error: string; fix: string }): CliError {
+  return new CliError('user_config_invalid', check.error, { fix: check.fix });
+}
+
+/**
+ * The integration settings of the user config: `{}` when the file does not exist. A file that is not
+ * JSON or holds invalid values is `user_config_invalid`, naming the file: silently ignoring it would
+ * generate files for tools the user did not pick. Keys Specwright does not know are ignored.
+ */
+export function readUserSettings(env: Env = process.env): IntegrationSettings {
+  const checked = checkUserConfig(readUserConfigData(env), userConfigPath(env));
+  if (!checked.ok) throw userConfigInvalid(checked);
+  return checked.settings;
+}
+
+/**
+ * Replace the user config with `document` (atomically, creating the directory). Only a checked document
+ * is accepted, so nothing invalid is ever written. Returns the file's path.
+ */
+export async function writeUserConfig(document: CheckedUserConfig, env: Env = process.env): Promise<string> {
   const dir = userConfigDir(env);
   mkdirSync(dir, { recursive: true });
   await applyFileTransaction(dir, [
-    { kind: 'write', path: FILE, content: `${JSON.stringify(settings, null, 2)}\n` },
+    { kind: 'write', path: FILE, content: `${JSON.stringify(document, null, 2)}\n` },
   ]);
   return join(dir, FILE);
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeContext } from '../../../test/helpers/fake-context.ts';
@@ -90,6 +90,22 @@ describe('config commands', () => {
     );
     expect(asked).toEqual([{ count: 11, initial: ['new', 'ff', 'apply'] }]);
     expect((await get.run(ctx, ['profile'], {})).stdout).toBe('core\n');
+  });
+
+  it('profile validates its argument like set, as a usage error, and writes nothing', async () => {
+    const { ctx, home } = setup();
+    await expect(profile.run(ctx, ['weird'], {})).rejects.toMatchObject({
+      code: 'invalid_config_value',
+      message: 'Invalid profile "weird". Available: core, custom.',
+      exitCode: 2,
+    });
+    expect(existsSync(join(home, 'specwright/config.json'))).toBe(false);
+  });
+
+  it('path does not read the file, so it works when the file is broken', async () => {
+    const dir = makeTree({ 'h/specwright/config.json': '{"profile": "weird"' });
+    const ctx = fakeContext(dir, { env: { XDG_CONFIG_HOME: join(dir, 'h') } });
+    expect((await path.run(ctx, [], {})).stdout).toBe(`${join(dir, 'h/specwright/config.json')}\n`);
   });
 
   it('reports a broken config file with its path', async () => {

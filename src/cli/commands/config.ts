@@ -2,6 +2,7 @@
 // is the CommandModule its row in the command table loads.
 import {
   type ConfigView,
+  configPath,
   getConfig,
   listConfig,
   setConfig,
@@ -40,8 +41,8 @@ const VIEW_SHAPE = { path: null, settings: null, effective: null };
 export const path: CommandModule = {
   jsonNullShape: { path: null },
   async run(ctx, _args, opts) {
-    const view = listConfig(ctx.env);
-    return done(opts, { path: view.path }, view.path);
+    const file = configPath(ctx.env);
+    return done(opts, { path: file }, file);
   },
 };
 
@@ -111,7 +112,7 @@ async function runProfile(
   opts: Record<string, unknown>,
 ): Promise<CommandResult> {
   const workflows = parseWorkflowsOption(opts.workflows);
-  let profile = args[0] as Profile | undefined;
+  let profile = args[0];
   const interactive = ctx.stdinIsTTY && ctx.stdoutIsTTY && opts.json !== true && opts.interactive !== false;
   if (profile === undefined && workflows) profile = 'custom';
   if ((profile === undefined || (profile === 'custom' && !workflows)) && interactive) {

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { checkUserConfig, planUserConfigEdit } from './user-config.ts';
+
+const FILE = '/home/u/.config/specwright/config.json';
+
+describe('checkUserConfig', () => {
+  it('accepts a missing file, null and unknown keys; reads only the settings', () => {
+    expect(checkUserConfig(undefined, FILE)).toMatchObject({ ok: true, settings: {}, document: {} });
+    expect(checkUserConfig(null, FILE)).toMatchObject({ ok: true, settings: {} });
+    expect(checkUserConfig({ theme: 'dark', delivery: 'skills' }, FILE)).toMatchObject({
+      ok: true,
+      settings: { delivery: 'skills' },
+      document: { theme: 'dark', delivery: 'skills' },
+    });
+  });
+
+  it('names the file and the invalid settings, and how to repair them', () => {
+    expect(checkUserConfig({ delivery: 'email', profile: 'weird', theme: 1 }, FILE)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^\/home\/u\/\.config\/specwright\/config\.json: profile: /),
+      fix: `Run \`specwright config unset profile\`, \`specwright config unset delivery\` (or \`specwright config set\` a valid value), or fix ${FILE}.`,
+    });
+    expect(checkUserConfig(['tools'], FILE)).toMatchObject({ ok: false, fix: `Fix or delete ${FILE}.` });
+  });
+});
+
+describe('planUserConfigEdit', () => {
+  it('keeps unknown keys and the key order; a new key goes last', () => {
+    const data = { futureKey: { a: [1, 2] }, delivery: 'commands', zeta: true };
+    const plan = planUserConfigEdit(
+      data,
+      [
+        { key: 'delivery', value: 'skills' },
+        { key: 'tools', value: ['claude'] },
+      ],
+      FILE,
+    );
+    expect(plan.ok && JSON.stringify(plan.document)).toBe(
+      '{"futureKey":{"a":[1,2]},"delivery":"skills","zeta":true,"tools":["claude"]}',
+    );
+    expect(plan).toMatchObject({ changed: true, settings: { delivery: 'skills', tools: ['claude'] } });
+    expect(data).toEqual({ futureKey: { a: [1, 2] }, delivery: 'commands', zeta: true });
+  });
+
+  it('removes a key; removing or setting nothing new is no change', () => {
+    const removed = planUserConfigEdit(
+      { a: 1, delivery: 'both' },
+      [{ key: 'delivery', value: undefined }],
+      FILE,
+    );
+    expect(removed).toMatchObject({ ok: true, changed: true, document: { a: 1 } });
+    expect(planUserConfigEdit({ a: 1 }, [{ key: 'tools', value: undefined }], FILE)).toMatchObject({
+      ok: true,
+      changed: false,
+    });
+    expect(planUserConfigEdit(undefined, [{ key: 'tools', value: undefined }], FILE)).toMatchObject({
+      ok: true,
+      changed: false,
+      document: {},
+    });
+    expect(
+      planUserConfigEdit({ delivery: 'both' }, [{ key: 'delivery', value: 'both' }], FILE),
+    ).toMatchObject({
+      ok: true,
+      changed: false,
+    });
+  });
+
+  it('repairs a file whose invalid settings the edit replaces or removes', () => {
+    expect(
+      planUserConfigEdit({ profile: 'weird', x: 1 }, [{ key: 'profile', value: 'core' }], FILE),
+    ).toMatchObject({
+      ok: true,
+      document: { profile: 'core', x: 1 },
+    });
+    expect(
+      planUserConfigEdit({ profile: 'weird' }, [{ key: 'profile', value: undefined }], FILE),
+    ).toMatchObject({
+      ok: true,
+      document: {},
+    });
+  });
+
+  it('refuses a result that is still invalid, and a document that is not an object', () => {
+    const plan = planUserConfigEdit({ delivery: 'email' }, [{ key: 'tools', value: ['claude'] }], FILE);
+    expect(plan).toMatchObject({
+      ok: false,
+      error: expect.stringContaining(`${FILE}: delivery: `),
+      fix: expect.stringContaining('`specwright config unset delivery`'),
+    });
+    expect(planUserConfigEdit(42, [{ key: 'delivery', value: 'both' }], FILE)).toMatchObject({
+      ok: false,
+      fix: `Fix or delete ${FILE}.`,
+    });
+  });
+});
