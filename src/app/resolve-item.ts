@@ -35,20 +35,45 @@ function unknown(kind: string, name: string, candidates: string[]): CliError {
   });
 }
 
+/**
+ * The refusal for an item whose folder is a symbolic link or lies under one. Listings never follow linked
+ * folders, so without this check such an item would read as unknown instead of as refused.
+ */
+function linkedFolder(root: string, kind: ItemKind, name: string): CliError | undefined {
+  const what = kind === 'change' ? 'Change' : 'Spec';
+  const parts = kind === 'change' ? [name] : name.split('/');
+  let rel = kind === 'change' ? 'openspec/changes' : 'openspec/specs';
+  for (const [i, part] of parts.entries()) {
+    rel = `${rel}/${part}`;
+    let isLink: boolean;
+    try {
+      isLink = lstatSync(join(root, rel)).isSymbolicLink();
+    } catch {
+      return undefined;
+    }
+    if (!isLink) continue;
+    const where = i === parts.length - 1 ? 'is a symbolic link' : `is inside a symbolic link (${rel})`;
+    return new CliError(`${kind}_symlink`, `${what} '${name}' ${where}; refusing to act on it.`);
+  }
+  return undefined;
+}
+
+function isDirectory(abs: string): boolean {
+  try {
+    return lstatSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The root-relative folder of an active change; it must be a real directory, not a symlink. */
 export function resolveChangeDir(root: string, name: string): string {
   checkFolderName(name, 'Change');
+  const link = linkedFolder(root, 'change', name);
+  if (link) throw link;
   const rel = `openspec/changes/${name}`;
-  let isDir = false;
-  try {
-    const st = lstatSync(join(root, rel));
-    if (st.isSymbolicLink())
-      throw new CliError('change_symlink', `Change '${name}' is a symbolic link; refusing to act on it.`);
-    isDir = st.isDirectory();
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-  }
-  if (!isDir || name === 'archive') throw unknown('change', name, listActiveChanges(root));
+  if (!isDirectory(join(root, rel)) || name === 'archive')
+    throw unknown('change', name, listActiveChanges(root));
   return rel;
 }
 
@@ -61,7 +86,7 @@ export function resolveItem(root: string, name: string, type?: ItemKind): ItemKi
   checkFolderName(name, type === 'spec' ? 'Spec' : name.includes('/') ? 'Spec' : 'Change');
   const specs = listCapabilities(root);
   if (type === 'spec') {
-    if (!specs.includes(name)) throw unknown('spec', name, specs);
+    if (!specs.includes(name)) throw linkedFolder(root, 'spec', name) ?? unknown('spec', name, specs);
     return 'spec';
   }
   const changes = listActiveChanges(root);
@@ -74,5 +99,6 @@ export function resolveItem(root: string, name: string, type?: ItemKind): ItemKi
   }
   if (isChange) return 'change';
   if (isSpec) return 'spec';
-  throw unknown('item', name, [...changes, ...specs]);
+  const link = name.includes('/') ? undefined : linkedFolder(root, 'change', name);
+  throw link ?? linkedFolder(root, 'spec', name) ?? unknown('item', name, [...changes, ...specs]);
 }

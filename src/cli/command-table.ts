@@ -1,3 +1,4 @@
+import type { ItemKind } from '../app/resolve-item.ts';
 import { SCRATCHPAD_KINDS } from '../domain/research/scratchpad-kinds.ts';
 import type { CommandModule } from './command.ts';
 
@@ -8,6 +9,8 @@ interface ArgSpec {
   description: string;
   /** Required arguments are written `<name>`, optional ones `[name]`; only trailing ones may be optional. */
   required: boolean;
+  /** Long names (camelCase) of options that cannot be given with this argument; doing so is a usage error. */
+  conflicts?: readonly string[];
 }
 
 /** An option, in commander's flag syntax. */
@@ -21,6 +24,10 @@ export interface OptionSpec {
   defaultValue?: string;
   /** Long names (camelCase) this option cannot be combined with; combining them is a usage error. */
   conflicts?: readonly string[];
+  /** Long name (camelCase) of the option this one only works with; given alone, it is ignored with a warning. */
+  onlyWith?: string;
+  /** The only item kind this option applies to; given for the other kind, it is ignored with a warning. */
+  itemKind?: ItemKind;
 }
 
 /** One row per command; `src/cli/run.ts` derives commander's parser and help from this table only. */
@@ -109,10 +116,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       TYPE_OPTION,
       JSON_OPTION,
-      { flags: '--deltas-only', description: 'for a change, show only its deltas' },
-      { flags: '--requirements', description: 'for a spec, show requirements without scenarios' },
-      { flags: '--no-scenarios', description: 'for a spec, leave out scenarios' },
-      { flags: '-r, --requirement <n>', description: 'for a spec, show only requirement number n (1-based)' },
+      { flags: '--deltas-only', description: 'for a change, show only its deltas', itemKind: 'change' },
+      {
+        flags: '--requirements',
+        description: 'for a spec, show requirements without scenarios',
+        itemKind: 'spec',
+      },
+      { flags: '--no-scenarios', description: 'for a spec, leave out scenarios', itemKind: 'spec' },
+      {
+        flags: '-r, --requirement <n>',
+        description: 'for a spec, show only requirement number n (1-based)',
+        itemKind: 'spec',
+      },
       NO_INTERACTIVE,
     ],
     load: () => import('./commands/show.ts'),
@@ -120,7 +135,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'validate',
     description: 'Validate changes and specs',
-    args: [{ name: 'item', description: 'change name or spec id', required: false }],
+    args: [
+      {
+        name: 'item',
+        description: 'change name or spec id',
+        required: false,
+        conflicts: ['all', 'changes', 'specs', 'archived'],
+      },
+    ],
     options: [
       { flags: '--all', description: 'validate every change and spec' },
       { flags: '--changes', description: 'validate every active change' },
@@ -352,8 +374,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       {
         flags: '--fix',
         description: 'rewrite references to renamed requirements and scenarios (shows a diff)',
+        // The fix prints a diff, not the report these options shape, filter or gate.
+        conflicts: ['output', 'format', 'minCoverage'],
       },
-      { flags: '-y, --yes', description: 'with --fix, write without asking' },
+      { flags: '-y, --yes', description: 'with --fix, write without asking', onlyWith: 'fix' },
       { flags: '-o, --output <file>', description: 'write the report to this file instead of stdout' },
       JSON_OPTION,
       NO_INTERACTIVE,

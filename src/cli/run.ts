@@ -3,7 +3,8 @@ import { CliError } from '../domain/errors.ts';
 import { type CommandModule, type JsonObject, nullShapeFor } from './command.ts';
 import { COMMAND_GROUPS, COMMANDS, type CommandSpec, type OptionSpec } from './command-table.ts';
 import type { CliContext, CommandResult } from './context.ts';
-import { createStyle, formatError } from './render/human.ts';
+import { argumentConflict, unpairedOptionWarnings } from './option-rules.ts';
+import { createStyle, formatError, formatWarnings } from './render/human.ts';
 import { type JsonStatus, renderJsonFailure } from './render/json.ts';
 
 const HELP_FOOTER = `
@@ -154,10 +155,13 @@ export async function runCli(
   let runCtx = ctx;
   const action: Action = async (spec, command, args) => {
     const opts = command.optsWithGlobals() as Record<string, unknown>;
+    const positional = args.filter((a): a is string => typeof a === 'string');
+    const conflict = argumentConflict(spec, positional, opts);
+    if (conflict) command.error(conflict, { exitCode: 2, code: 'specwright.conflictingArgument' });
     runCtx = { ...ctx, color: ctx.color && opts.color !== false && opts.json !== true };
+    io.err.push(formatWarnings(createStyle(runCtx.color), unpairedOptionWarnings(spec, opts)));
     invocation.opts = opts;
     invocation.module = await spec.load();
-    const positional = args.filter((a): a is string => typeof a === 'string');
     invocation.result = await invocation.module.run(runCtx, positional, opts);
   };
   const program = buildProgram(options.version, rowsFor(argv, commands), io, action);

@@ -3,7 +3,9 @@ import { resolveItem } from '../../app/resolve-item.ts';
 import { type ShownChange, type ShownSpec, showChange, showSpec } from '../../app/show.ts';
 import { requireProjectRoot } from '../../io/project.ts';
 import type { CliContext, CommandResult } from '../context.ts';
+import { itemKindWarning } from '../option-rules.ts';
 import { positiveInteger } from '../options.ts';
+import { createStyle, formatWarnings } from '../render/human.ts';
 
 /** What `--json` prints when nothing could be shown. */
 export const jsonNullShape = {};
@@ -52,6 +54,8 @@ export async function run(
   const type = opts.type as 'change' | 'spec' | undefined;
   const kind = resolveItem(root.path, name, type);
   const rootJson = { path: root.path };
+  const warning = itemKindWarning('show', opts, kind, name);
+  const stderr = warning ? formatWarnings(createStyle(ctx.color), [warning]) : '';
   if (kind === 'spec') {
     const requirement = positiveInteger(opts.requirement, '-r/--requirement');
     const noScenarios = opts.requirements === true || opts.scenarios === false;
@@ -59,7 +63,7 @@ export async function run(
     const stdout = opts.json
       ? `${JSON.stringify({ ...spec, root: rootJson }, null, 2)}\n`
       : renderSpec(spec, ctx.color);
-    return { exitCode: 0, stdout, stderr: '' };
+    return { exitCode: 0, stdout, stderr };
   }
   const change = await showChange(root.path, name);
   const deltasOnly = opts.deltasOnly === true;
@@ -67,7 +71,7 @@ export async function run(
     const doc = deltasOnly
       ? { id: change.id, deltaCount: change.deltaCount, deltas: change.deltas, root: rootJson }
       : { ...change, root: rootJson };
-    return { exitCode: 0, stdout: `${JSON.stringify(doc, null, 2)}\n`, stderr: '' };
+    return { exitCode: 0, stdout: `${JSON.stringify(doc, null, 2)}\n`, stderr };
   }
-  return { exitCode: 0, stdout: renderChange(change, ctx.color, deltasOnly), stderr: '' };
+  return { exitCode: 0, stdout: renderChange(change, ctx.color, deltasOnly), stderr };
 }
