@@ -86,9 +86,10 @@ export function sumCounts(plans: MergePlan[]): MergeCounts {
  * cannot be resolved (an OpenSpec change naming a schema this machine lacks still archives).
  */
 export async function changeTasks(root: string, changeRel: string, name: string, env: Env) {
+  // A broken config.yaml fails the command (config_invalid) instead of falling back to tasks.md.
+  const { config } = await readProjectConfig(root);
+  const configSchema = config.schema !== undefined ? { configSchema: config.schema } : {};
   try {
-    const { config } = await readProjectConfig(root);
-    const configSchema = config.schema !== undefined ? { configSchema: config.schema } : {};
     const { schema } = await resolveSchema(root, env, { change: name, ...configSchema });
     const { done, total, tasks } = readTrackedTasks(root, changeRel, schema);
     return { done, total, tasks };

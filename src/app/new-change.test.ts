@@ -1,4 +1,4 @@
-import { readFileSync, symlinkSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXED_NOW } from '../../test/helpers/fake-context.ts';
@@ -8,6 +8,16 @@ import { formatLocalDate } from '../domain/local-date.ts';
 import { createChange } from './new-change.ts';
 
 const PROJECT = { 'openspec/specs/.gitkeep': '', 'openspec/changes/archive/.gitkeep': '' };
+
+/** A minimal valid project schema (its template is added beside it). */
+const TDD_SCHEMA = `name: tdd
+version: 1
+artifacts:
+  - id: tests
+    generates: tests.md
+    description: Failing tests first
+    template: tests.md
+`;
 
 describe('createChange', () => {
   it('writes metadata (and README with a description) in an existing project', async () => {
@@ -79,19 +89,66 @@ describe('createChange', () => {
     const root = makeTree({
       ...PROJECT,
       'openspec/config.yaml': 'schema: tdd\n',
-      'openspec/schemas/tdd/schema.yaml': 'name: tdd\n',
+      'openspec/schemas/tdd/schema.yaml': TDD_SCHEMA,
+      'openspec/schemas/tdd/templates/tests.md': '# Tests\n',
     });
     expect((await createChange({ cwd: root, name: 'a', now: FIXED_NOW })).change.schema).toBe('tdd');
     expect(
       (await createChange({ cwd: root, name: 'b', schema: 'spec-driven', now: FIXED_NOW })).change.schema,
     ).toBe('spec-driven');
     await expect(
-      createChange({ cwd: root, name: 'c', schema: '../tdd', now: FIXED_NOW }),
+      createChange({ cwd: root, name: 'c', schema: 'tdd-x', now: FIXED_NOW }),
     ).rejects.toMatchObject({
       code: 'unknown_schema',
-      message: "Schema '../tdd' not found. Available schemas: research-driven, spec-driven, tdd",
+      message: "Schema 'tdd-x' not found. Available schemas: research-driven, spec-driven, tdd",
     });
   });
+
+  it('refuses an invalid schema, from --schema or from the config, and writes nothing', async () => {
+    const root = makeTree({
+      ...PROJECT,
+      'openspec/schemas/mine/schema.yaml': 'name: mine\nversion: 1\nartifacts: [\n  - id: a\n',
+    });
+    const before = snapshotTree(root);
+    await expect(
+      createChange({ cwd: root, name: 'zz', schema: 'mine', now: FIXED_NOW }),
+    ).rejects.toMatchObject({
+      code: 'schema_invalid',
+      message: expect.stringMatching(
+        /^Schema 'mine' is invalid: openspec\/schemas\/mine\/schema\.yaml:4: [^:]+$/,
+      ),
+    });
+    expect(snapshotTree(root)).toEqual(before);
+    writeFileSync(join(root, 'openspec/config.yaml'), 'schema: mine\n');
+    const withConfig = snapshotTree(root);
+    await expect(createChange({ cwd: root, name: 'zz', now: FIXED_NOW })).rejects.toMatchObject({
+      code: 'schema_invalid',
+    });
+    expect(snapshotTree(root)).toEqual(withConfig);
+  });
+
+  it('fails on a malformed config.yaml instead of falling back to the default schema', async () => {
+    const root = makeTree({ ...PROJECT, 'openspec/config.yaml': 'schema: research-driven\nrules: [\n' });
+    const before = snapshotTree(root);
+    await expect(createChange({ cwd: root, name: 'zz', now: FIXED_NOW })).rejects.toMatchObject({
+      code: 'config_invalid',
+      message: expect.stringMatching(/^openspec\/config\.yaml:\d+: [^\n]+$/),
+    });
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it.each(['../tdd', 'a/b', '/abs', 'My_Schema'])(
+    'refuses --schema %j as a name before any lookup',
+    async (schema) => {
+      const root = makeTree(PROJECT);
+      const before = snapshotTree(root);
+      await expect(createChange({ cwd: root, name: 'c', schema, now: FIXED_NOW })).rejects.toMatchObject({
+        code: 'invalid_schema_name',
+        message: `'${schema}' is not a valid schema name.`,
+      });
+      expect(snapshotTree(root)).toEqual(before);
+    },
+  );
 
   it('finds schemas in the user data dir and marks changes of spec-less schemas skip_specs', async () => {
     const root = makeTree({

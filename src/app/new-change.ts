@@ -8,8 +8,9 @@ import { changeMetadataPath, renderChangeMetadata } from '../io/change-meta.ts';
 import { headCommit } from '../io/git.ts';
 import { changePath, findProjectRoot, type ProjectRoot } from '../io/project.ts';
 import { readProjectConfig } from '../io/project-config.ts';
-import { findSchemaLocations, listSchemaLocations, loadSchema } from '../io/schemas.ts';
+import { checkSchemaName, findSchemaLocations, listSchemaLocations } from '../io/schemas.ts';
 import { planSkeleton } from './init.ts';
+import { requireValidSchema } from './schemas.ts';
 
 export interface NewChangeInput {
   cwd: string;
@@ -53,9 +54,9 @@ async function resolveSchema(
   const env = input.env ?? {};
   const found = isSchemaName(name) ? findSchemaLocations(rootPath, env, name)[0] : undefined;
   if (found) {
-    const loaded = await loadSchema(found, rootPath);
-    const writesSpecs = loaded.schema?.artifacts.some((a) => a.generates.startsWith('specs/')) ?? true;
-    return { name, writesSpecs };
+    // An invalid schema is refused here, before anything is written, as status and instructions would.
+    const { schema } = await requireValidSchema(rootPath, found);
+    return { name, writesSpecs: schema.artifacts.some((a) => a.generates.startsWith('specs/')) };
   }
   const available = [...listSchemaLocations(rootPath, env).keys()];
   throw new CliError(
@@ -90,6 +91,7 @@ export async function createChange(input: NewChangeInput): Promise<NewChangeResu
   const problem = checkChangeName(input.name);
   if (problem)
     throw new CliError('invalid_change_name', problem, { fix: 'Use kebab-case, e.g. add-user-auth.' });
+  if (input.schema !== undefined) checkSchemaName(input.schema);
   const root: ProjectRoot = findProjectRoot(input.cwd) ?? { path: resolve(input.cwd), source: 'implicit' };
   const skeleton = root.source === 'implicit' ? planSkeleton(root.path) : { ops: [], created: [] };
   const { config, warnings } = await readProjectConfig(root.path);

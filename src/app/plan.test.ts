@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTree } from '../../test/helpers/temp-tree.ts';
 import { ADD_AUTH_DELTA, AUTH_SPEC } from '../../test/helpers/tmp-project.ts';
@@ -64,6 +66,27 @@ describe('planChangeTasks', () => {
     const root = makeTree({ 'openspec/changes/empty/proposal.md': '# x\n' });
     await expect(planChangeTasks(root, 'empty')).rejects.toMatchObject({ code: 'no_tasks' });
     await expect(planChangeTasks(root, 'nope')).rejects.toMatchObject({ code: 'unknown_change' });
+  });
+});
+
+describe('planChangeTasks and openspec/config.yaml', () => {
+  const config = (root: string, text: string) => writeFileSync(join(root, 'openspec/config.yaml'), text);
+
+  it('fails on a malformed config instead of planning with the default weights', async () => {
+    const root = project('- [ ] 1.1 a [size: M]\n');
+    config(root, 'plan:\n  weights: [\n');
+    await expect(planChangeTasks(root, 'add-auth')).rejects.toMatchObject({
+      code: 'config_invalid',
+      message: expect.stringMatching(/^openspec\/config\.yaml:3: /),
+    });
+  });
+
+  it('passes on the warning about an invalid plan field', async () => {
+    const root = project('- [ ] 1.1 a [size: M]\n');
+    config(root, 'plan:\n  weights:\n    M: -1\n');
+    const plan = await planChangeTasks(root, 'add-auth');
+    expect(plan.weights.M).toBe(4);
+    expect(plan.warnings).toEqual([expect.stringContaining("Invalid 'plan' field")]);
   });
 });
 

@@ -19,6 +19,8 @@ export interface ChangeTaskPlan extends TaskPlan {
   risks: LocatedRisk[];
   /** The tasks checked against analysis.md; null when the change has none. */
   manifest: Omit<ManifestReport, 'issues'> | null;
+  /** Warnings about openspec/config.yaml (an invalid `plan` field, unknown keys), one line each. */
+  warnings: string[];
 }
 
 /**
@@ -42,8 +44,10 @@ export async function planChangeTasks(
   }
   const { specs } = await planChangeAt(root, name, changeRel);
   const parsed = parseTasks(text);
-  // Weights: the caller's, else `plan.weights` from openspec/config.yaml, else the defaults.
-  const configured = weights ?? (await readProjectConfig(root)).config.plan?.weights ?? {};
+  // Weights: the caller's, else `plan.weights` from openspec/config.yaml, else the defaults. The config
+  // is read either way, so a broken file fails here as in every other command.
+  const { config, warnings } = await readProjectConfig(root);
+  const configured = weights ?? config.plan?.weights ?? {};
   const plan = planTasks(parsed, specs, configured);
   const register = readRiskRegister(root, changeRel);
   const report = readManifestReport(root, changeRel, { parsed, file });
@@ -57,5 +61,6 @@ export async function planChangeTasks(
     valid: !hasErrors(issues),
     risks: register.risks,
     manifest,
+    warnings,
   };
 }

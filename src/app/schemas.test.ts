@@ -72,6 +72,20 @@ describe('fork and init', () => {
     expect(again).toMatchObject({ schema: 'spec-driven-custom', replaced: true });
   });
 
+  it('refuses to fork an invalid schema and writes nothing', async () => {
+    const root = makeTree({
+      ...base,
+      'openspec/schemas/mine/schema.yaml': 'name: mine\nartifacts: [\n  - id: a\n',
+    });
+    await expect(forkSchema({ cwd: root, env, source: 'mine', force: false })).rejects.toMatchObject({
+      code: 'schema_invalid',
+      message: expect.stringMatching(
+        /^Schema 'mine' is invalid: openspec\/schemas\/mine\/schema\.yaml:3: [^:]+$/,
+      ),
+    });
+    expect(existsSync(join(root, 'openspec/schemas/mine-custom'))).toBe(false);
+  });
+
   it('initialises a subset of the built-in artifacts with rewired requirements', async () => {
     const root = makeTree(base);
     const r = await initSchema({

@@ -11,7 +11,7 @@ import type { WorkflowSchema } from '../domain/workflow/schema.ts';
 import { applyFileTransaction, type FileOp } from '../io/atomic-write.ts';
 import { changeMetadataPath, readChangeMetadata } from '../io/change-meta.ts';
 import { findProjectRoot, PROJECT_PATHS, type ProjectRoot, requireProjectRoot } from '../io/project.ts';
-import { readProjectConfigStrict } from '../io/project-config.ts';
+import { readProjectConfig } from '../io/project-config.ts';
 import {
   displayPath,
   findSchemaLocations,
@@ -210,7 +210,7 @@ export async function whichSchema(input: {
   if (input.name !== undefined) selection = { name: input.name, selectedBy: 'argument', selectedIn: null };
   else if (root) {
     if (input.change !== undefined) resolveChangeDir(root.path, input.change);
-    const { config, warnings: w } = await readProjectConfigStrict(root.path);
+    const { config, warnings: w } = await readProjectConfig(root.path);
     warnings.push(...w);
     selection = await selectSchema(root.path, {
       ...(input.change ? { change: input.change } : {}),
@@ -357,6 +357,8 @@ export async function forkSchema(input: {
       fix: 'Give the copy another name.',
     });
   }
+  // A copy of an invalid schema would be just as unusable: refuse before writing anything.
+  await requireValidSchema(root.path, location);
   const files: { rel: string; content: string | Uint8Array }[] = [];
   for (const f of readSchemaFiles(location)) {
     const content =

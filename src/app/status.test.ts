@@ -166,6 +166,11 @@ describe('allChangesStatus', () => {
     expect((await allChangesStatus({ cwd: root, env })).changes).toEqual([]);
   });
 
+  it('fails once on a malformed config.yaml instead of reporting it in every row', async () => {
+    const root = project({ 'openspec/config.yaml': 'plan:\n  weights: [\n' });
+    await expect(allChangesStatus({ cwd: root, env })).rejects.toMatchObject({ code: 'config_invalid' });
+  });
+
   it('reports a broken change in place instead of failing the run', async () => {
     const root = project({ 'openspec/changes/zz-broken/.openspec.yaml': 'schema: nope\n' });
     const { changes } = await allChangesStatus({ cwd: root, env });

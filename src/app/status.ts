@@ -7,7 +7,7 @@ import { readChangeMetadata } from '../io/change-meta.ts';
 import { matchOutputs } from '../io/change-outputs.ts';
 import { readTextFile } from '../io/fs-safe.ts';
 import { listActiveChanges, type ProjectRoot, requireProjectRoot } from '../io/project.ts';
-import { readProjectConfigStrict } from '../io/project-config.ts';
+import { readProjectConfig } from '../io/project-config.ts';
 import { listScratchpads, type Scratchpad } from './research.ts';
 import { resolveChangeDir } from './resolve-item.ts';
 import {
@@ -46,7 +46,7 @@ export interface WorkflowInput {
 export async function loadChangeWorkflow(input: WorkflowInput, known?: ProjectRoot): Promise<ChangeWorkflow> {
   const root = known ?? requireProjectRoot(input.cwd);
   const changeRel = resolveChangeDir(root.path, input.change);
-  const { config, warnings } = await readProjectConfigStrict(root.path);
+  const { config, warnings } = await readProjectConfig(root.path);
   const resolved = await resolveSchema(root.path, input.env, {
     change: input.change,
     ...(input.schema !== undefined ? { flag: input.schema } : {}),
@@ -196,6 +196,8 @@ export interface BrokenChangeStatus {
 /** `specwright status` without `--change`: every active change (an empty list is not an error). */
 export async function allChangesStatus(input: { cwd: string; env: Env; schema?: string }) {
   const root = requireProjectRoot(input.cwd);
+  // A broken config.yaml breaks every change alike: one config_invalid error, not one row per change.
+  await readProjectConfig(root.path);
   const changes: (ChangeStatusResult | BrokenChangeStatus)[] = [];
   for (const change of listActiveChanges(root.path)) {
     try {

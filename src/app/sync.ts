@@ -3,6 +3,7 @@ import { CliError } from '../domain/errors.ts';
 import type { Issue } from '../domain/issue.ts';
 import type { MergeCounts, MergePlan } from '../domain/merge/merge.ts';
 import { applyFileTransaction, type FileOp } from '../io/atomic-write.ts';
+import { checkProjectConfig, configError } from '../io/config-file.ts';
 import { readTextFileIfExists } from '../io/fs-safe.ts';
 import { clearLedgerCache, renderSyncRecord } from '../io/ledger.ts';
 import { specOps, specSummaries, sumCounts } from './archive.ts';
@@ -48,6 +49,9 @@ export class SyncRefused extends CliError {
  */
 export async function syncChange(root: string, name: string, opts: SyncOptions): Promise<SyncResult> {
   const changeRel = resolveChangeDir(root, name);
+  // `validate <change>` fails on a broken config.yaml and archive refuses it; sync refuses it too.
+  const configProblem = await checkProjectConfig(root);
+  if (configProblem) throw configError(configProblem);
   const planned = await planChangeAt(root, name, changeRel);
   const errors = planned.issues.filter((i) => i.level === 'ERROR');
   if (errors.length > 0) {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { DEFAULT_SCHEMA } from '../domain/names.ts';
 import { buildOrder } from '../domain/workflow/graph.ts';
 import { findProjectRoot, type ProjectRoot } from '../io/project.ts';
-import { readProjectConfigStrict } from '../io/project-config.ts';
+import { readProjectConfig } from '../io/project-config.ts';
 import { displayPath } from '../io/schemas.ts';
 import { resolveChangeDir } from './resolve-item.ts';
 import {
@@ -38,7 +38,7 @@ async function selection(root: ProjectRoot | undefined, input: { schema?: string
   if (!root)
     return { sel: { name: DEFAULT_SCHEMA, selectedBy: 'default' as const, selectedIn: null }, warnings: [] };
   if (input.change !== undefined) resolveChangeDir(root.path, input.change);
-  const { config, warnings } = await readProjectConfigStrict(root.path);
+  const { config, warnings } = await readProjectConfig(root.path);
   const sel = await selectSchema(root.path, {
     ...(input.change !== undefined ? { change: input.change } : {}),
     ...(config.schema !== undefined ? { configSchema: config.schema } : {}),

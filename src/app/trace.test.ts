@@ -97,6 +97,24 @@ describe('runTrace', () => {
   });
 });
 
+describe('runTrace and openspec/config.yaml', () => {
+  it('fails on a malformed config instead of scanning every file', async () => {
+    const { root } = tracedProject();
+    writeFileSync(join(root, 'openspec/config.yaml'), 'trace:\n  include: [src/**\n');
+    await expect(runTrace(root)).rejects.toMatchObject({
+      code: 'config_invalid',
+      message: expect.stringMatching(/^openspec\/config\.yaml:\d+: /),
+    });
+  });
+
+  it('passes on the warning about an invalid trace section', async () => {
+    const { root } = tracedProject();
+    writeFileSync(join(root, 'openspec/config.yaml'), 'trace:\n  include: src/**\n');
+    const { warnings } = await runTrace(root);
+    expect(warnings).toEqual([expect.stringMatching(/^openspec\/config\.yaml:\d+: trace\.include: /)]);
+  });
+});
+
 describe('renames archived after references were written', () => {
   it('reports the old references with the new names, and the fix rewrites them', async () => {
     const { root } = tracedProject();

@@ -53,6 +53,8 @@ export interface TraceReport {
 export interface TraceRun {
   report: TraceReport;
   fixable: { found: FoundReference; fix: string }[];
+  /** Warnings about openspec/config.yaml (an invalid `trace` section, unknown keys), one line each. */
+  warnings: string[];
 }
 
 export interface TraceOptions {
@@ -64,7 +66,7 @@ export interface TraceOptions {
 
 /** Scan the source files for references (see docs/verification.md for the syntax). */
 async function scanProject(root: string, isCapability: (c: string) => boolean) {
-  const { config } = await readProjectConfig(root);
+  const { config, warnings } = await readProjectConfig(root);
   const source = await listSourceFiles(root, config.trace);
   const refs: FoundReference[] = [];
   let withReferences = 0;
@@ -82,7 +84,7 @@ async function scanProject(root: string, isCapability: (c: string) => boolean) {
     references: refs.length,
     listedBy: source.listedBy,
   };
-  return { refs, files };
+  return { refs, files, warnings };
 }
 
 interface TraceInput {
@@ -119,7 +121,7 @@ export async function runTrace(root: string, opts: TraceOptions = {}): Promise<T
   const main = readMainNames(root);
   const input = await inputFor(root, opts.change, main);
   const index = indexFor(main, input.deltas);
-  const { refs, files } = await scanProject(root, (c) => index.has(c));
+  const { refs, files, warnings } = await scanProject(root, (c) => index.has(c));
   const { rows, unresolved } = buildMatrix(input.rows, index, refs, input.tasks);
   const events = unresolved.length > 0 ? await readNameEvents(root) : [];
   const dangling = explainDangling(unresolved, index, events);
@@ -147,5 +149,5 @@ export async function runTrace(root: string, opts: TraceOptions = {}): Promise<T
     const fix = dangling[i]?.fix;
     return fix ? [{ found: u.found, fix }] : [];
   });
-  return { report, fixable };
+  return { report, fixable, warnings };
 }

@@ -12,6 +12,7 @@ import { parseTasks } from '../domain/tasks/parse-tasks.ts';
 import { findOverlaps, type Touch, touchesOf } from '../domain/validation/overlap.ts';
 import { validateSpec } from '../domain/validation/spec-rules.ts';
 import { changeMetadataPath } from '../io/change-meta.ts';
+import { checkProjectConfig } from '../io/config-file.ts';
 import { readListedTextFile, readTextFileIfExists } from '../io/fs-safe.ts';
 import { loadLedger } from '../io/ledger.ts';
 import {
@@ -35,17 +36,19 @@ import { resolveItem } from './resolve-item.ts';
 import { readRiskRegister } from './risk-register.ts';
 
 type ItemType = 'change' | 'spec';
+/** Report items: changes, main specs, and the project config when it cannot be used. */
+type ReportItemType = ItemType | 'config';
 
 export interface ValidatedItem {
   id: string;
-  type: ItemType;
+  type: ReportItemType;
   valid: boolean;
   issues: Issue[];
 }
 
 interface ValidateSummary {
   totals: { items: number; passed: number; failed: number };
-  byType: Partial<Record<ItemType, { items: number; passed: number; failed: number }>>;
+  byType: Partial<Record<ReportItemType, { items: number; passed: number; failed: number }>>;
   issues: { errors: number; warnings: number; info: number };
 }
 
@@ -243,7 +246,7 @@ function validateArchivedItem(root: string, dirName: string): ValidatedItem {
 }
 
 /** Totals over items, by type, and by issue level. */
-function summarize(items: ValidatedItem[], types: ItemType[]): ValidateSummary {
+function summarize(items: ValidatedItem[], types: ReportItemType[]): ValidateSummary {
   const byType: ValidateSummary['byType'] = {};
   for (const t of types) byType[t] = { items: 0, passed: 0, failed: 0 };
   const totals = { items: 0, passed: 0, failed: 0 };
@@ -290,7 +293,36 @@ function sharedSpecs(root: string, changes: string[], capabilities: string[], st
   return { strict, pending, listings, folders, entries: new Map(), items: new Map() };
 }
 
-/** Validate one item, or every item in the requested scopes (no item and no scope means everything). */
+/** A symlinked change or capability folder: never entered, so reported as a failed item, not skipped. */
+function linkedFolderItem(type: ItemType, id: string): ValidatedItem {
+  const file = type === 'change' ? changePath(id) : `${PROJECT_PATHS.specs}/${id}`;
+  const issue: Issue = {
+    level: 'ERROR',
+    rule: `${type}_symlink`,
+    message: `${file} is a symbolic link to a folder; linked folders are never followed, so this ${type} is not validated, archived or merged.`,
+    file,
+    fix: 'Replace the link with a real folder.',
+  };
+  return { id, type, valid: false, issues: [issue] };
+}
+
+/**
+ * The project config as an item, only when it cannot be used (unreadable or invalid YAML): every
+ * command that reads it fails then, archive and sync included, so validation fails too.
+ */
+async function configItems(root: string): Promise<ValidatedItem[]> {
+  const problem = await checkProjectConfig(root);
+  if (!problem) return [];
+  const { file, line, reason: message, fix } = problem;
+  const at = line !== undefined ? { line } : {};
+  const issue: Issue = { level: 'ERROR', rule: 'config_invalid', message, file, ...at, fix };
+  return [{ id: file, type: 'config', valid: false, issues: [issue] }];
+}
+
+/**
+ * Validate one item, or every item in the requested scopes (no item and no scope means everything).
+ * A broken project config is reported by every run except that of a single spec, which does not use it.
+ */
 export async function runValidation(root: string, req: ValidateRequest): Promise<ValidateReport> {
   const { strict } = req;
   if (req.item !== undefined) {
@@ -298,24 +330,28 @@ export async function runValidation(root: string, req: ValidateRequest): Promise
     const items =
       kind === 'spec'
         ? [validateSpecItem(root, req.item, strict)]
-        : await validateChangeItems(root, [req.item], strict);
-    return { items, summary: summarize(items, [kind]), strict };
+        : [...(await configItems(root)), ...(await validateChangeItems(root, [req.item], strict))];
+    const types: ReportItemType[] = items[0]?.type === 'config' ? ['config', kind] : [kind];
+    return { items, summary: summarize(items, types), strict };
   }
   const none = !req.all && !req.changes && !req.specs && !req.archived;
   const wantChanges = req.all || req.changes || none;
   const wantSpecs = req.all || req.specs || none;
-  const items: ValidatedItem[] = [];
-  const types: ItemType[] = [];
-  const changes = wantChanges ? listActiveChanges(root) : [];
-  const capabilities = wantSpecs ? listCapabilities(root) : [];
+  const items: ValidatedItem[] = await configItems(root);
+  const types: ReportItemType[] = items.length > 0 ? ['config'] : [];
+  const linked = { changes: [] as string[], specs: [] as string[] };
+  const changes = wantChanges ? listActiveChanges(root, linked.changes) : [];
+  const capabilities = wantSpecs ? listCapabilities(root, linked.specs) : [];
   const cache = sharedSpecs(root, changes, capabilities, strict);
   if (wantChanges) {
     types.push('change');
     items.push(...(await validateChangeItems(root, changes, strict, cache)));
+    items.push(...linked.changes.map((name) => linkedFolderItem('change', name)));
   }
   if (wantSpecs) {
     types.push('spec');
     for (const id of capabilities) items.push(cache.items.get(id) ?? validateSpecItem(root, id, strict));
+    items.push(...linked.specs.map((id) => linkedFolderItem('spec', id)));
   }
   if (req.archived) {
     if (!types.includes('change')) types.push('change');

@@ -12,7 +12,7 @@ import { writeFileInRoot } from '../io/atomic-write.ts';
 import { codeState } from '../io/git.ts';
 import { runShell } from '../io/process.ts';
 import { PROJECT_PATHS } from '../io/project.ts';
-import { readProjectConfigStrict } from '../io/project-config.ts';
+import { readProjectConfig } from '../io/project-config.ts';
 import { resolveChangeDir } from './resolve-item.ts';
 import { readVerificationRecord } from './verification-status.ts';
 import { coverageCheck, tasksCheck, validationCheck } from './verify-checks.ts';
@@ -52,7 +52,7 @@ export interface VerifyResult {
 const DEFAULT_TIMEOUT_SECONDS = 1800;
 
 async function stepsToRun(root: string, only: string | undefined) {
-  const { config, warnings, invalid } = await readProjectConfigStrict(root);
+  const { config, warnings, invalid } = await readProjectConfig(root);
   if (invalid?.verify !== undefined) {
     throw new CliError('verify_config_invalid', invalid.verify, {
       fix: 'Write verify: as a list of { name, run } entries (docs/verification.md).',

@@ -18,3 +18,15 @@ export interface Issue {
 export function hasErrors(issues: readonly Issue[], strict = false): boolean {
   return issues.some((i) => i.level === 'ERROR' || (strict && i.level === 'WARNING'));
 }
+
+/**
+ * A one-line error such as `openspec/config.yaml:4: Flow sequence …` split for an issue that carries
+ * `file` and `line` itself, so the location is not shown twice. A message without that prefix is kept.
+ */
+export function splitLocation(message: string, file: string): { line?: number; message: string } {
+  const prefix = `${file}:`;
+  if (!message.startsWith(prefix)) return { message };
+  const m = /^(\d+): /.exec(message.slice(prefix.length));
+  if (!m) return { message };
+  return { line: Number(m[1]), message: message.slice(prefix.length + m[0].length) };
+}

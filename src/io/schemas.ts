@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { compareCodePoints } from '../domain/compare-code-points.ts';
 import { CliError } from '../domain/errors.ts';
-import type { Issue } from '../domain/issue.ts';
+import { type Issue, splitLocation } from '../domain/issue.ts';
 import { isSchemaName } from '../domain/names.ts';
 import { checkSchemaDocument } from '../domain/workflow/check-schema.ts';
 import type { WorkflowSchema } from '../domain/workflow/schema.ts';
@@ -88,13 +88,18 @@ export function listSchemaLocations(root: string | undefined, env: Env): Map<str
   return new Map([...byName].sort(([a], [b]) => compareCodePoints(a, b)));
 }
 
-/** Every location of schema `name`, highest priority first (empty when it exists nowhere). */
-export function findSchemaLocations(root: string | undefined, env: Env, name: string): SchemaLocation[] {
+/** Refuse a name that cannot name a schema folder (`../x`, `a/b`, `My_Schema`) before any lookup. */
+export function checkSchemaName(name: string): void {
   if (!isSchemaName(name)) {
     throw new CliError('invalid_schema_name', `'${name}' is not a valid schema name.`, {
       fix: 'Schema names are kebab-case and start with a letter, e.g. my-workflow.',
     });
   }
+}
+
+/** Every location of schema `name`, highest priority first (empty when it exists nowhere). */
+export function findSchemaLocations(root: string | undefined, env: Env, name: string): SchemaLocation[] {
+  checkSchemaName(name);
   return schemaSearchDirs(root, env)
     .map(({ source, dir }) => ({ name, source, dir: join(dir, name) }))
     .filter((loc) => isRealFile(join(loc.dir, 'schema.yaml')));
@@ -181,12 +186,13 @@ export async function loadSchema(loc: SchemaLocation, root: string | undefined):
     text = readSchemaText(loc, 'schema.yaml', root);
   } catch (e) {
     if (!(e instanceof CliError)) throw e;
-    return { location: loc, file, issues: [{ level: 'ERROR', rule: e.code, message: e.message, file }] };
+    const issue: Issue = { level: 'ERROR', rule: e.code, file, ...splitLocation(e.message, file) };
+    return { location: loc, file, issues: [issue] };
   }
   const parsed = await parseYaml(text, file);
   if (!parsed.ok) {
-    const line = Number(/:(\d+): /.exec(parsed.error)?.[1] ?? 1);
-    const issue: Issue = { level: 'ERROR', rule: 'schema_yaml_invalid', message: parsed.error, file, line };
+    const { line, reason: message } = parsed;
+    const issue: Issue = { level: 'ERROR', rule: 'schema_yaml_invalid', message, file, line };
     return { location: loc, file, issues: [issue] };
   }
   const check = checkSchemaDocument(parsed.data, file, parsed.lineOf);

@@ -8,7 +8,14 @@ export type YamlResult =
       /** 1-based line of the value at `path` (e.g. `['schema']`), when it exists in the document. */
       lineOf: (path: readonly PropertyKey[]) => number | undefined;
     }
-  | { ok: false; error: string };
+  | {
+      ok: false;
+      /** `<file>:<line>: <reason>`, one line. */
+      error: string;
+      line: number;
+      /** The error without its location, for issues that carry `file` and `line` themselves. */
+      reason: string;
+    };
 
 /** The `yaml` package, imported on first use: only commands that read metadata or config pay its load time. */
 export function loadYamlLib(): Promise<typeof import('yaml')> {
@@ -31,8 +38,9 @@ export async function parseYaml(text: string, file: string): Promise<YamlResult>
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
-    const message = first.message.split('\n')[0]?.trim() ?? 'invalid YAML';
-    return { ok: false, error: `${file}:${lineAt(text, first.pos[0])}: ${message}` };
+    const reason = first.message.split('\n')[0]?.trim() || 'invalid YAML';
+    const line = lineAt(text, first.pos[0]);
+    return { ok: false, error: `${file}:${line}: ${reason}`, line, reason };
   }
   const lineOf = (path: readonly PropertyKey[]) => {
     const node = doc.getIn(path as unknown[], true);

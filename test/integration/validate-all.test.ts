@@ -36,6 +36,7 @@ describe('validate --all shares the spec pass with the changes', () => {
   it('matches one-item runs', async () => {
     const all = await runValidation(root, { all: true, strict: false });
     for (const item of all.items) {
+      if (item.type === 'config') continue;
       const one = await runValidation(root, { item: item.id, type: item.type, strict: false });
       // A one-item run of a change has no other change to overlap with.
       const own = item.issues.filter((i) => i.rule !== 'change_overlap');

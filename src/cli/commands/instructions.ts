@@ -75,10 +75,14 @@ function renderApply(i: ApplyInstructions, style: Style): string {
       `- [${t.done ? 'x' : ' '}] ${t.id ? `${t.id} ` : ''}${t.text}  ${style.dim(`(${t.file}:${t.line})`)}`,
   );
   const files = i.contextFiles.map((f) => `- ${f.artifact}: ${f.path}`);
+  const missing = i.missingArtifacts.map(
+    (id) => `- ${id}: specwright instructions ${id} --change ${i.change}`,
+  );
   const lines = [
     `# Apply: change '${style.bold(i.change)}' (schema ${i.schema.name})`,
     '',
     `State: ${i.state} - ${i.message}`,
+    ...section('Missing artifacts (write them in this order)', missing.join('\n')),
     ...section('Context files', files.length > 0 ? files.join('\n') : 'None written yet.'),
     ...section('Research notes', scratchpadList(i.scratchpads)),
     ...section(`Tasks (${i.progress.done}/${i.progress.total})`, tasks.join('\n')),

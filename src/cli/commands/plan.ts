@@ -4,7 +4,7 @@ import { renderDot } from '../../domain/plan/render-dot.ts';
 import { renderMermaid } from '../../domain/plan/render-mermaid.ts';
 import { requireProjectRoot } from '../../io/project.ts';
 import type { CliContext, CommandResult } from '../context.ts';
-import { createStyle, type Style } from '../render/human.ts';
+import { createStyle, formatWarnings, type Style } from '../render/human.ts';
 import { renderIssues } from '../render/issues.ts';
 import { renderJson } from '../render/json.ts';
 
@@ -121,7 +121,8 @@ export async function run(
   const plan = await planChangeTasks(root.path, args[0] as string);
   const exitCode = plan.valid ? 0 : 1;
   if (opts.json) return { exitCode, stdout: renderJson({ ...plan, root: { path: root.path } }), stderr: '' };
-  const stderr = plan.usesMetadata || plan.tasks.length === 0 ? '' : NO_METADATA_HINT;
+  const hint = plan.usesMetadata || plan.tasks.length === 0 ? '' : NO_METADATA_HINT;
+  const stderr = formatWarnings(createStyle(ctx.color), plan.warnings) + hint;
   if (opts.format === 'mermaid' || opts.format === 'dot') {
     const diagram = opts.format === 'mermaid' ? renderMermaid(plan) : renderDot(plan);
     const problems = plan.valid ? '' : `${renderIssues(plan.issues, ctx.color)}\n`;

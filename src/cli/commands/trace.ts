@@ -4,6 +4,7 @@ import { CliError } from '../../domain/errors.ts';
 import { writeFileInRoot } from '../../io/atomic-write.ts';
 import { requireProjectRoot } from '../../io/project.ts';
 import type { CliContext, CommandResult } from '../context.ts';
+import { createStyle, formatWarnings } from '../render/human.ts';
 import { renderJson } from '../render/json.ts';
 import { renderTraceHtml } from '../render/trace-html.ts';
 import { renderTraceMarkdown } from '../render/trace-md.ts';
@@ -102,12 +103,17 @@ export async function run(
     ...(args[0] !== undefined ? { change: args[0] } : {}),
     ...(min !== undefined ? { minCoverage: min } : {}),
   });
-  if (opts.fix) return runFix(ctx, root.path, traced, opts);
+  // Config warnings go to stderr in every format: the report is shared with md, html and verify.
+  const warned = formatWarnings(createStyle(ctx.color), traced.warnings);
+  if (opts.fix) {
+    const fixed = await runFix(ctx, root.path, traced, opts);
+    return { ...fixed, stderr: warned + fixed.stderr };
+  }
   const exitCode = traced.report.passed ? 0 : 1;
   const output = render(traced, opts, ctx.color, root.path);
   if (typeof opts.output === 'string') {
     await writeFileInRoot(ctx.cwd, opts.output, output);
-    return { exitCode, stdout: '', stderr: `Wrote ${opts.output}.\n` };
+    return { exitCode, stdout: '', stderr: `${warned}Wrote ${opts.output}.\n` };
   }
-  return { exitCode, stdout: output, stderr: '' };
+  return { exitCode, stdout: output, stderr: warned };
 }

@@ -43,3 +43,66 @@ export function parseFlatYaml(text: string): Record<string, string | boolean> | 
   }
   return keys > 0 ? data : undefined;
 }
+
+/** A top-level literal or folded block scalar header, such as `context: |` (no indentation indicator). */
+const BLOCK_HEADER = /^([A-Za-z][A-Za-z0-9_]*):[ ]+[|>][+-]?[ ]*$/;
+
+/** Outside YAML's printable set, or a byte order mark: a file holding one is left to the parser. */
+function isUnusual(c: number): boolean {
+  if (c < 0x20) return c !== 0x0a && c !== 0x09;
+  if (c === 0x7f || (c >= 0x80 && c <= 0x9f)) return true;
+  return c === 0xfeff || c === 0xfffe || c === 0xffff;
+}
+
+/**
+ * The index of the first line after the block scalar whose content starts at `start`, or undefined when
+ * its indentation is anything but plain (content less indented than its first line, leading blank
+ * lines deeper than it, blank lines without content).
+ */
+function blockEnd(lines: readonly string[], start: number): number | undefined {
+  let indent = 0;
+  let leadingBlank = 0;
+  let i = start;
+  for (; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const spaces = (/^[ ]*/.exec(line) as RegExpExecArray)[0].length;
+    if (spaces === line.length) {
+      if (indent === 0) leadingBlank = Math.max(leadingBlank, spaces);
+      continue;
+    }
+    if (indent === 0) {
+      if (spaces === 0) break;
+      if (leadingBlank > spaces) return undefined;
+      indent = spaces;
+    } else if (spaces === 0) break;
+    else if (spaces < indent) return undefined;
+  }
+  return indent === 0 && leadingBlank > 0 ? undefined : i;
+}
+
+/**
+ * Whether `text` is certainly valid YAML without asking a parser: whole-line comments, blank lines,
+ * flat `key: value` lines (as `parseFlatYaml` takes them) and top-level `key: |` or `key: >` blocks,
+ * which is what config.yaml files usually are. `false` means "ask the parser", not "invalid".
+ */
+export function isSimpleYaml(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isUnusual(text.charCodeAt(i))) return false;
+  const lines = text.split('\n');
+  const flat: string[] = [];
+  const blockKeys = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line === '' || /^[ ]*#/.test(line)) continue;
+    const header = BLOCK_HEADER.exec(line);
+    if (!header) {
+      flat.push(line);
+      continue;
+    }
+    const end = blockEnd(lines, i + 1);
+    if (end === undefined || blockKeys.has(header[1] as string)) return false;
+    blockKeys.add(header[1] as string);
+    i = end - 1;
+  }
+  const data = flat.length === 0 ? {} : parseFlatYaml(flat.join('\n'));
+  return data !== undefined && Object.keys(data).every((key) => !blockKeys.has(key));
+}

@@ -89,6 +89,29 @@ describe('computeWorkflowStatus', () => {
     ]);
   });
 
+  it('is not ready to apply while an artifact that tasks needs is missing, however tasks got written', () => {
+    const s = computeWorkflowStatus(SPEC_DRIVEN, files({ proposal: ['p'], tasks: ['t'] }), {
+      skipSpecs: false,
+    });
+    expect(s.artifacts.find((a) => a.id === 'tasks')?.status).toBe('done');
+    expect(s).toMatchObject({ readyToApply: false, missingForApply: ['specs', 'design'] });
+  });
+
+  it('does not need the spec artifacts of a skip_specs change to apply', () => {
+    const ready = computeWorkflowStatus(
+      SPEC_DRIVEN,
+      files({ proposal: ['p'], design: ['d'], tasks: ['t'] }),
+      {
+        skipSpecs: true,
+      },
+    );
+    expect(ready).toMatchObject({ readyToApply: true, missingForApply: [] });
+    const noDesign = computeWorkflowStatus(SPEC_DRIVEN, files({ proposal: ['p'], tasks: ['t'] }), {
+      skipSpecs: true,
+    });
+    expect(noDesign).toMatchObject({ readyToApply: false, missingForApply: ['design'] });
+  });
+
   it('is done, applicable and complete once every output exists', () => {
     const all = files({ proposal: ['p'], specs: ['s'], design: ['d'], tasks: ['t'] });
     const s = computeWorkflowStatus(SPEC_DRIVEN, all, { skipSpecs: false });

@@ -27,7 +27,10 @@ export interface WorkflowStatus {
   /** Every artifact is done or skipped. */
   complete: boolean;
   applyRequires: string[];
-  /** Every `apply.requires` artifact is done or skipped. */
+  /**
+   * Every artifact `apply.requires` needs, directly or through their own `requires`, is done or skipped
+   * (a `skip_specs` change skips its spec artifacts), so `tasks.md` alone does not make a change ready.
+   */
   readyToApply: boolean;
   /** Not-done artifacts that `apply.requires` needs, directly or not, in build order. */
   missingForApply: string[];
@@ -72,13 +75,14 @@ export function computeWorkflowStatus(
     };
   });
   const needed = applyRequires(schema);
+  const missingForApply = requiredClosure(schema.artifacts, needed).filter((id) => !isComplete(id));
   return {
     artifacts,
     next: artifacts.find((a) => a.status === 'ready')?.id,
     complete: artifacts.every((a) => COMPLETE.has(a.status)),
     applyRequires: needed,
-    readyToApply: needed.every(isComplete),
-    missingForApply: requiredClosure(schema.artifacts, needed).filter((id) => !isComplete(id)),
+    readyToApply: missingForApply.length === 0,
+    missingForApply,
   };
 }
 

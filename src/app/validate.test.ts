@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { makeTree } from '../../test/helpers/temp-tree.ts';
+import { ADD_AUTH_DELTA, AUTH_SPEC } from '../../test/helpers/tmp-project.ts';
+import { runValidation } from './validate.ts';
+
+const PROJECT = {
+  'openspec/specs/auth/spec.md': AUTH_SPEC,
+  'openspec/changes/add-auth/.openspec.yaml': 'schema: spec-driven\n',
+  'openspec/changes/add-auth/specs/auth/spec.md': ADD_AUTH_DELTA,
+};
+
+const CONFIG_ITEM = {
+  id: 'openspec/config.yaml',
+  type: 'config',
+  valid: false,
+  issues: [
+    {
+      level: 'ERROR',
+      rule: 'config_invalid',
+      message: expect.stringMatching(/^Flow sequence/),
+      file: 'openspec/config.yaml',
+      line: 3,
+      fix: 'Fix the YAML syntax in openspec/config.yaml.',
+    },
+  ],
+};
+
+describe('runValidation and the project config', () => {
+  it('reports a malformed config.yaml as a failed item of every run but a single spec', async () => {
+    const root = makeTree({ ...PROJECT, 'openspec/config.yaml': 'plan:\n  weights: [\n' });
+    const all = await runValidation(root, { all: true, strict: false });
+    expect(all.items[0]).toEqual(CONFIG_ITEM);
+    expect(all.summary.byType.config).toEqual({ items: 1, passed: 0, failed: 1 });
+    expect(all.summary.totals.failed).toBe(1);
+    const change = await runValidation(root, { item: 'add-auth', strict: false });
+    expect(change.items.map((i) => [i.type, i.valid])).toEqual([
+      ['config', false],
+      ['change', true],
+    ]);
+    const spec = await runValidation(root, { item: 'auth', strict: false });
+    expect(spec.items.map((i) => i.type)).toEqual(['spec']);
+  });
+
+  it('adds no item for a usable config, whatever its fields say', async () => {
+    const root = makeTree({ ...PROJECT, 'openspec/config.yaml': 'schema: spec-driven\ncolour: blue\n' });
+    const all = await runValidation(root, { all: true, strict: true });
+    expect(all.items.map((i) => i.type)).toEqual(['change', 'spec']);
+    expect(all.summary.byType.config).toBeUndefined();
+  });
+});
