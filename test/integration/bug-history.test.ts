@@ -142,6 +142,27 @@ describe('3a. merge / archive', () => {
       message: 'Requirement "Logout" is both RENAMED and REMOVED.',
     });
     expectArchiveRefused(renamed, 'delta_conflicting_operations');
+
+    const renamedTarget = withChange({
+      'specs/auth/spec.md':
+        '## RENAMED Requirements\n- FROM: `### Requirement: Logout`\n- TO: `### Requirement: Sign Out`\n\n## REMOVED Requirements\n- `### Requirement: Sign Out`\n**Reason**: r\n**Migration**: m\n',
+    });
+    expectIssue(renamedTarget, { rule: 'delta_conflicting_operations', file: DELTA, line: 3 });
+    expectArchiveRefused(renamedTarget, 'delta_conflicting_operations');
+  });
+
+  it('3a.18 a --- separator after a MODIFIED requirement stays where it was', () => {
+    const main = AUTH_SPEC.replace('\n### Requirement: Logout', '\n---\n\n### Requirement: Logout');
+    const root = withChange(
+      {
+        'specs/auth/spec.md': `## MODIFIED Requirements\n### Requirement: User Login\nThe system SHALL allow users to log in with a passkey.\n\n#### Scenario: Valid credentials\n${STEPS}\n#### Scenario: Invalid credentials\n${STEPS}`,
+      },
+      main,
+    );
+    expect(runCli(root, ['archive', 'c', '--yes']).code).toBe(0);
+    const merged = read(root, 'openspec/specs/auth/spec.md');
+    expect(merged).toContain(`#### Scenario: Invalid credentials\n${STEPS}\n---\n\n### Requirement: Logout`);
+    expect(merged.slice(merged.indexOf('\n---\n'))).toBe(main.slice(main.indexOf('\n---\n')));
   });
 
   it('3a.16 (#403) REMOVED aimed at a capability with no main spec is merge_target_missing', () => {
