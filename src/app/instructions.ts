@@ -67,7 +67,7 @@ function unknownArtifact(w: ChangeWorkflow, id: string): CliError {
       fix:
         near.length > 0
           ? `Did you mean: ${near.join(', ')}?`
-          : `Try: specwright instructions ${ids[0]} --change ${w.change}`,
+          : `Try: specwright instructions ${ids[0]} --change ${w.change}${w.schemaFlag}`,
     },
   );
 }

@@ -32,6 +32,8 @@ export interface ChangeWorkflow {
   status: WorkflowStatus;
   /** Config and schema warnings, one line each. */
   warnings: string[];
+  /** ` --schema <name>` when `--schema` chose the schema, else '': suggested commands keep the choice. */
+  schemaFlag: string;
 }
 
 export interface WorkflowInput {
@@ -66,6 +68,7 @@ export async function loadChangeWorkflow(input: WorkflowInput, known?: ProjectRo
     config,
     status,
     warnings: [...warnings, ...resolved.warnings],
+    schemaFlag: input.schema !== undefined ? ` --schema ${input.schema}` : '',
   };
 }
 
@@ -151,10 +154,10 @@ function blockersOf(
 
 function nextCommandOf(w: ChangeWorkflow, blockers: string[], tasksLeft: boolean): string | null {
   const c = w.change;
-  if (w.status.next) return `specwright instructions ${w.status.next} --change ${c}`;
+  if (w.status.next) return `specwright instructions ${w.status.next} --change ${c}${w.schemaFlag}`;
   if (!w.status.complete) return null;
   if (blockers.length === 0) return `specwright archive ${c}`;
-  if (tasksLeft) return `specwright instructions apply --change ${c}`;
+  if (tasksLeft) return `specwright instructions apply --change ${c}${w.schemaFlag}`;
   return `specwright validate ${c}`;
 }
 

@@ -25,6 +25,13 @@ describe('show', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('numbers the requirement -r picked as in the whole spec, in text', () => {
+    const r = runCli(project(f2Files()), ['show', 'auth', '-r', '2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^2\. Logout {2}line \d+$/m);
+    expect(r.stdout).not.toMatch(/^1\. /m);
+  });
+
   it('fails cleanly for a requirement index out of range', () => {
     const r = runCli(project(f2Files()), ['show', 'auth', '--json', '-r', '5']);
     expect(r.code).toBe(1);
@@ -293,7 +300,8 @@ describe('bad input', () => {
     expect(issues).toContainEqual(
       expect.objectContaining({
         rule: 'path_unresolvable',
-        message: 'openspec/changes/add-auth/specs/lp/spec.md is a loop of symbolic links.',
+        file: 'openspec/changes/add-auth/specs/lp/spec.md',
+        message: 'a loop of symbolic links.',
       }),
     );
     expect(r.stderr).not.toContain('Internal error');

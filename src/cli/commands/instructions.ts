@@ -69,14 +69,15 @@ function renderArtifact(i: ArtifactInstructions, style: Style): string {
   return `${lines.join('\n')}\n`;
 }
 
-function renderApply(i: ApplyInstructions, style: Style): string {
+/** `schemaFlag`: ` --schema <name>` when the user chose the schema, kept in the suggested commands. */
+function renderApply(i: ApplyInstructions, style: Style, schemaFlag: string): string {
   const tasks = i.tasks.map(
     (t) =>
       `- [${t.done ? 'x' : ' '}] ${t.id ? `${t.id} ` : ''}${t.text}  ${style.dim(`(${t.file}:${t.line})`)}`,
   );
   const files = i.contextFiles.map((f) => `- ${f.artifact}: ${f.path}`);
   const missing = i.missingArtifacts.map(
-    (id) => `- ${id}: specwright instructions ${id} --change ${i.change}`,
+    (id) => `- ${id}: specwright instructions ${id} --change ${i.change}${schemaFlag}`,
   );
   const lines = [
     `# Apply: change '${style.bold(i.change)}' (schema ${i.schema.name})`,
@@ -133,7 +134,8 @@ export async function run(
   const json = opts.json === true;
   if (artifact === 'apply') {
     const result = await applyInstructions(input);
-    return output(ctx, json, result, (style) => renderApply(result.instructions, style));
+    const schemaFlag = input.schema !== undefined ? ` --schema ${input.schema}` : '';
+    return output(ctx, json, result, (style) => renderApply(result.instructions, style, schemaFlag));
   }
   const result = await artifactInstructions({ ...input, artifact, inline: opts.inline === true });
   return output(ctx, json, result, (style) => renderArtifact(result.instructions, style));

@@ -10,11 +10,12 @@ import { createStyle, formatWarnings } from '../render/human.ts';
 /** What `--json` prints when nothing could be shown. */
 export const jsonNullShape = {};
 
-function renderSpec(s: ShownSpec, color: boolean): string {
+/** `first`: the number of the first requirement shown (the one `-r` picked), so numbers match `-r`. */
+function renderSpec(s: ShownSpec, color: boolean, first = 1): string {
   const c = pc.createColors(color);
   const out = [`${c.bold(s.title)}  ${c.dim(s.file)}`, '', `Purpose: ${s.overview}`, ''];
   s.requirements.forEach((r, i) => {
-    out.push(`${c.bold(`${i + 1}. ${r.name}`)}  ${c.dim(`line ${r.line}`)}`);
+    out.push(`${c.bold(`${first + i}. ${r.name}`)}  ${c.dim(`line ${r.line}`)}`);
     for (const l of r.text.split('\n')) out.push(`   ${l}`);
     for (const sc of r.scenarios) {
       out.push(`   ${c.cyan(`Scenario: ${sc.name}`)}`);
@@ -62,7 +63,7 @@ export async function run(
     const spec = showSpec(root.path, name, { ...(requirement ? { requirement } : {}), noScenarios });
     const stdout = opts.json
       ? `${JSON.stringify({ ...spec, root: rootJson }, null, 2)}\n`
-      : renderSpec(spec, ctx.color);
+      : renderSpec(spec, ctx.color, requirement ?? 1);
     return { exitCode: 0, stdout, stderr };
   }
   const change = await showChange(root.path, name);
