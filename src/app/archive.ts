@@ -10,7 +10,7 @@ import { parseTasks } from '../domain/tasks/parse-tasks.ts';
 import { applyFileTransaction, type FileOp } from '../io/atomic-write.ts';
 import { pathExists, readTextFileIfExists } from '../io/fs-safe.ts';
 import { clearLedgerCache, renderArchiveRecord } from '../io/ledger.ts';
-import { soleFileFolder } from '../io/project.ts';
+import { foldersEmptiedBy, PROJECT_PATHS } from '../io/project.ts';
 import { readProjectConfig } from '../io/project-config.ts';
 import { resolveChangeDir } from './resolve-item.ts';
 import { resolveSchema } from './schemas.ts';
@@ -119,23 +119,25 @@ export function specSummaries(plans: MergePlan[]): ArchivedSpec[] {
 
 /**
  * The writes and deletions that carry out merge plans (unchanged specs are left alone). A retired spec
- * takes its capability folder along when the spec is all the folder holds (listed now, checked again
- * when the delete runs), so no empty folder is left behind.
+ * takes its capability folder along when the spec is all the folder holds, and then each parent up to
+ * `openspec/specs` that is left holding nothing (listed now, checked again when each delete runs), so no
+ * empty folder is left behind.
  */
 export function specOps(root: string, plans: MergePlan[]): FileOp[] {
+  const writes = plans.filter(
+    (p) => (p.action === 'create' || p.action === 'update') && p.text !== undefined,
+  );
+  const retired = plans.filter((p) => p.action === 'retire').map((p) => p.target);
+  const written = writes.map((p) => p.target);
+  const folders = foldersEmptiedBy(root, PROJECT_PATHS.specs, retired, written);
+  const inRemovedFolder = (file: string) => folders.some((f) => file.startsWith(`${f.path}/`));
   const ops: FileOp[] = [];
   for (const p of plans) {
-    if ((p.action === 'create' || p.action === 'update') && p.text !== undefined) {
-      ops.push({ kind: 'write', path: p.target, content: p.text });
-    } else if (p.action === 'retire') {
-      const folder = soleFileFolder(root, p.target);
-      ops.push(
-        folder
-          ? { kind: 'delete', path: folder, entries: [p.target.slice(folder.length + 1)] }
-          : { kind: 'delete', path: p.target },
-      );
-    }
+    if (writes.includes(p)) ops.push({ kind: 'write', path: p.target, content: p.text as string });
+    else if (p.action === 'retire' && !inRemovedFolder(p.target))
+      ops.push({ kind: 'delete', path: p.target });
   }
+  for (const f of folders) ops.push({ kind: 'delete', path: f.path, entries: f.entries });
   return ops;
 }
 

@@ -86,6 +86,27 @@ describe('fork and init', () => {
     expect(existsSync(join(root, 'openspec/schemas/mine-custom'))).toBe(false);
   });
 
+  it('names an oversized schema.yaml once, in the error line and in its issue', async () => {
+    const root = makeTree({
+      ...base,
+      'openspec/schemas/big/schema.yaml': `# ${'x'.repeat(10 * 1024 * 1024)}\n`,
+    });
+    await expect(forkSchema({ cwd: root, env, source: 'big', force: false })).rejects.toMatchObject({
+      code: 'schema_invalid',
+      message:
+        "Schema 'big' is invalid: openspec/schemas/big/schema.yaml: too large (10.0 MB); files over 10 MB are refused.",
+    });
+    const v = await validateSchemas({ cwd: root, env, name: 'big' });
+    expect(v.schemas[0]?.issues).toEqual([
+      {
+        level: 'ERROR',
+        rule: 'file_too_large',
+        file: 'openspec/schemas/big/schema.yaml',
+        message: 'too large (10.0 MB); files over 10 MB are refused.',
+      },
+    ]);
+  });
+
   it('initialises a subset of the built-in artifacts with rewired requirements', async () => {
     const root = makeTree(base);
     const r = await initSchema({

@@ -48,3 +48,53 @@ describe('runValidation and the project config', () => {
     expect(all.summary.byType.config).toBeUndefined();
   });
 });
+
+const TOO_LARGE = {
+  level: 'ERROR',
+  rule: 'file_too_large',
+  message: 'too large (10.0 MB); files over 10 MB are refused.',
+  file: 'openspec/specs/huge/spec.md',
+};
+
+describe('runValidation and files that cannot be read', () => {
+  it('locates the issue once: file and line as fields, the message only the reason', async () => {
+    const bad = new Uint8Array([...Buffer.from('# auth\n\n'), 0xff, 0x0a]);
+    const root = makeTree({
+      ...PROJECT,
+      'openspec/specs/other/spec.md': bad,
+      'openspec/specs/huge/spec.md': `# huge\n${'x'.repeat(10 * 1024 * 1024)}\n`,
+      'openspec/changes/add-auth/tasks.md': bad,
+    });
+    const report = await runValidation(root, { all: true, strict: false });
+    expect(report.items.map((i) => [i.id, i.issues])).toEqual([
+      [
+        'add-auth',
+        [
+          {
+            level: 'ERROR',
+            rule: 'file_not_utf8',
+            message: 'invalid UTF-8 at byte 8.',
+            file: 'openspec/changes/add-auth/tasks.md',
+            line: 3,
+            fix: 'Save the file as UTF-8.',
+          },
+        ],
+      ],
+      ['auth', []],
+      ['huge', [TOO_LARGE]],
+      [
+        'other',
+        [
+          {
+            level: 'ERROR',
+            rule: 'file_not_utf8',
+            message: 'invalid UTF-8 at byte 8.',
+            file: 'openspec/specs/other/spec.md',
+            line: 3,
+            fix: 'Save the file as UTF-8.',
+          },
+        ],
+      ],
+    ]);
+  });
+});

@@ -3,7 +3,7 @@ import { findStaleTargets } from '../domain/change/staleness.ts';
 import { pendingDelta } from '../domain/change/sync-record.ts';
 import { compareCodePoints } from '../domain/compare-code-points.ts';
 import { CliError } from '../domain/errors.ts';
-import { hasErrors, type Issue } from '../domain/issue.ts';
+import { hasErrors, type Issue, splitLocation } from '../domain/issue.ts';
 import type { ParsedMain } from '../domain/merge/merge.ts';
 import type { SpecSource } from '../domain/plan/coverage.ts';
 import { checkChangeTasks } from '../domain/plan/plan-tasks.ts';
@@ -58,17 +58,18 @@ export interface ValidateReport {
   strict: boolean;
 }
 
-/** A file that cannot be read (too large, not UTF-8, unreadable) fails its item instead of the whole run. */
+/**
+ * A file that cannot be read (too large, not UTF-8, unreadable) fails its item instead of the whole run.
+ * The error reads `file[:line]: reason`; the issue carries the file and line, and only the reason as its
+ * message, so the report names the location once.
+ */
 function unreadable(e: unknown, fallbackFile: string): Issue[] {
   if (!(e instanceof CliError)) throw e;
-  const located = /^([^\s:]+?)(?::(\d+))?: /.exec(e.message);
-  const issue: Issue = {
-    level: 'ERROR',
-    rule: e.code,
-    message: e.message,
-    file: located?.[1] ?? fallbackFile,
-  };
-  if (located?.[2]) issue.line = Number(located[2]);
+  const file = /^([^\s:]+?)(?::\d+)?: /.exec(e.message)?.[1] ?? fallbackFile;
+  const { line, message } = splitLocation(e.message, file);
+  const issue: Issue = { level: 'ERROR', rule: e.code, message, file };
+  if (line !== undefined) issue.line = line;
+  if (e.fix !== undefined) issue.fix = e.fix;
   return [issue];
 }
 

@@ -1,5 +1,5 @@
 import { CliError } from '../domain/errors.ts';
-import type { Issue } from '../domain/issue.ts';
+import { type Issue, splitLocation } from '../domain/issue.ts';
 import { assessVerification, type CodeNow, type RecordRead } from '../domain/verify/assess.ts';
 import { VERIFICATION_FILE, VerificationRecordSchema } from '../domain/verify/record.ts';
 import { readTextFileIfExists } from '../io/fs-safe.ts';
@@ -14,7 +14,7 @@ export function readVerificationRecord(root: string, changeRel: string): RecordR
   try {
     text = readTextFileIfExists(root, file);
   } catch (e) {
-    if (e instanceof CliError) return { status: 'invalid', error: e.message };
+    if (e instanceof CliError) return { status: 'invalid', error: splitLocation(e.message, file).message };
     throw e;
   }
   if (text === undefined) return { status: 'missing' };

@@ -26,6 +26,8 @@ export interface OptionSpec {
   conflicts?: readonly string[];
   /** Long name (camelCase) of the option this one only works with; given alone, it is ignored with a warning. */
   onlyWith?: string;
+  /** Name of the positional argument this option only works with; given without it, it is ignored with a warning. */
+  onlyWithArg?: string;
   /** The only item kind this option applies to; given for the other kind, it is ignored with a warning. */
   itemKind?: ItemKind;
 }
@@ -57,6 +59,7 @@ const TYPE_OPTION: OptionSpec = {
   flags: '--type <type>',
   description: 'treat the item as a change or a spec when the name is ambiguous',
   choices: ['change', 'spec'],
+  onlyWithArg: 'item',
 };
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -121,6 +124,8 @@ export const COMMANDS: readonly CommandSpec[] = [
         flags: '--requirements',
         description: 'for a spec, show requirements without scenarios',
         itemKind: 'spec',
+        // OpenSpec refuses the pair too: one asks for every requirement, the other for one.
+        conflicts: ['requirement'],
       },
       { flags: '--no-scenarios', description: 'for a spec, leave out scenarios', itemKind: 'spec' },
       {

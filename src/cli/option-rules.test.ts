@@ -23,7 +23,16 @@ describe('unpairedOptionWarnings', () => {
     [{ yes: true, fix: true }, []],
     [{ format: 'text', interactive: true }, []],
   ])('trace %j', (opts, expected) => {
-    expect(unpairedOptionWarnings(row('trace'), opts)).toEqual(expected);
+    expect(unpairedOptionWarnings(row('trace'), [], opts)).toEqual(expected);
+  });
+
+  it.each([
+    [[], { type: 'spec' }, ['ignoring --type: it applies only with an item.']],
+    [[], { type: 'change', all: true }, ['ignoring --type: it applies only with an item.']],
+    [['auth'], { type: 'spec' }, []],
+    [[], { all: true }, []],
+  ])('validate %j %j', (args, opts, expected) => {
+    expect(unpairedOptionWarnings(row('validate'), args, opts)).toEqual(expected);
   });
 });
 

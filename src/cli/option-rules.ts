@@ -56,13 +56,28 @@ export function argumentConflict(
   return undefined;
 }
 
-/** Warnings for options that only take effect with another option the user left out (`trace -y` without `--fix`). */
-export function unpairedOptionWarnings(spec: CommandSpec, opts: Record<string, unknown>): string[] {
+/**
+ * Warnings for options that only take effect with another option (`trace -y` without `--fix`) or with a
+ * positional argument (`validate --type spec` without an item) the user left out.
+ */
+export function unpairedOptionWarnings(
+  spec: CommandSpec,
+  args: readonly string[],
+  opts: Record<string, unknown>,
+): string[] {
   const given = givenOptions(spec.options, opts);
   return given.flatMap((g) => {
     const partner = g.spec.onlyWith;
-    if (partner === undefined || given.some((o) => o.key === partner)) return [];
-    return [`ignoring ${g.label}: it applies only together with ${labelOf(spec.options, partner)}.`];
+    if (partner !== undefined && !given.some((o) => o.key === partner)) {
+      return [`ignoring ${g.label}: it applies only together with ${labelOf(spec.options, partner)}.`];
+    }
+    const argName = g.spec.onlyWithArg;
+    const index = spec.args.findIndex((a) => a.name === argName);
+    if (argName !== undefined && index >= 0 && args[index] === undefined) {
+      const article = /^[aeiou]/i.test(argName) ? 'an' : 'a';
+      return [`ignoring ${g.label}: it applies only with ${article} ${argName}.`];
+    }
+    return [];
   });
 }
 

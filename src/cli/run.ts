@@ -159,7 +159,7 @@ export async function runCli(
     const conflict = argumentConflict(spec, positional, opts);
     if (conflict) command.error(conflict, { exitCode: 2, code: 'specwright.conflictingArgument' });
     runCtx = { ...ctx, color: ctx.color && opts.color !== false && opts.json !== true };
-    io.err.push(formatWarnings(createStyle(runCtx.color), unpairedOptionWarnings(spec, opts)));
+    io.err.push(formatWarnings(createStyle(runCtx.color), unpairedOptionWarnings(spec, positional, opts)));
     invocation.opts = opts;
     invocation.module = await spec.load();
     invocation.result = await invocation.module.run(runCtx, positional, opts);

@@ -20,13 +20,15 @@ export function hasErrors(issues: readonly Issue[], strict = false): boolean {
 }
 
 /**
- * A one-line error such as `openspec/config.yaml:4: Flow sequence …` split for an issue that carries
- * `file` and `line` itself, so the location is not shown twice. A message without that prefix is kept.
+ * A one-line error such as `openspec/config.yaml:4: Flow sequence …` or `spec.md: too large …` split for
+ * an issue that carries `file` (and `line`) itself, so the location is not shown twice. A message without
+ * that prefix is kept.
  */
 export function splitLocation(message: string, file: string): { line?: number; message: string } {
   const prefix = `${file}:`;
   if (!message.startsWith(prefix)) return { message };
-  const m = /^(\d+): /.exec(message.slice(prefix.length));
+  const m = /^(?:(\d+):)? /.exec(message.slice(prefix.length));
   if (!m) return { message };
-  return { line: Number(m[1]), message: message.slice(prefix.length + m[0].length) };
+  const reason = message.slice(prefix.length + m[0].length);
+  return m[1] === undefined ? { message: reason } : { line: Number(m[1]), message: reason };
 }

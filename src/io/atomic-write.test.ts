@@ -125,6 +125,17 @@ describe('applyFileTransaction', () => {
     expect(snapshotTree(root)).toEqual(before);
   });
 
+  it('deletes a parent emptied by an earlier delete, not counting what that delete staged in it', async () => {
+    const root = makeTree({ 'specs/a/b/spec.md': 'b', 'specs/keep.md': 'k' });
+    const ops: FileOp[] = [
+      { kind: 'delete', path: 'specs/a/b', entries: ['spec.md'] },
+      { kind: 'delete', path: 'specs/a', entries: [] },
+    ];
+    const r = await applyFileTransaction(root, ops);
+    expect(r).toEqual({ touched: ['specs/a/b', 'specs/a'], leftovers: [] });
+    expect(Object.keys(snapshotTree(root))).toEqual(['specs', 'specs/keep.md']);
+  });
+
   it('keeps the mode of a replaced file', async () => {
     const root = makeTree({ 'run.sh': 'echo 1\n' });
     chmodSync(join(root, 'run.sh'), 0o755);

@@ -23,8 +23,9 @@ export type FileOp =
   | { kind: 'move'; from: string; to: string }
   /**
    * Remove a file or directory (staged as a rename until every op succeeded). With `entries`, the path
-   * must be a directory holding exactly those names when the op runs, so a directory that gained files
-   * since the plan is never removed (the op fails and the transaction rolls back).
+   * must be a directory holding exactly those names when the op runs (besides deletions this transaction
+   * staged in it, so a parent can follow its emptied child), so a directory that gained files since the
+   * plan is never removed (the op fails and the transaction rolls back).
    */
   | { kind: 'delete'; path: string; entries?: readonly string[] };
 
@@ -115,17 +116,18 @@ function performMove(state: RunState, from: string, to: string): void {
   state.undo.push({ type: 'rename', from: to, to: from });
 }
 
-/** The directory at `abs` holds exactly `entries` (in any order). */
-function holdsExactly(abs: string, entries: readonly string[]): boolean {
-  const found = readdirSync(abs);
+/** The directory at `abs` holds exactly `entries` (in any order), not counting deletions staged in it. */
+function holdsExactly(state: RunState, abs: string, entries: readonly string[]): boolean {
+  const found = readdirSync(abs).filter((name) => !state.trash.includes(join(abs, name)));
   return found.length === entries.length && entries.every((e) => found.includes(e));
 }
 
 function performDelete(state: RunState, abs: string, entries?: readonly string[]): void {
-  if (entries && !holdsExactly(abs, entries)) {
+  if (entries && !holdsExactly(state, abs, entries)) {
+    const held = entries.length === 0 ? 'is no longer empty' : `no longer holds only ${entries.join(', ')}`;
     throw new CliError(
       'delete_target_changed',
-      `${toRootRelative(state.root, abs)} no longer holds only ${entries.join(', ')}; nothing is removed.`,
+      `${toRootRelative(state.root, abs)} ${held}; nothing is removed.`,
     );
   }
   const staged = join(

@@ -86,7 +86,7 @@ describe('readTextFile', () => {
     writeFileSync(join(root, 'big.md'), Buffer.alloc(10 * 1024 * 1024 + 1, 0x61));
     const e = errorOf(() => readTextFile(root, 'big.md'));
     expect(e.code).toBe('file_too_large');
-    expect(e.message).toBe('big.md is 10.0 MB; files over 10 MB are refused.');
+    expect(e.message).toBe('big.md: too large (10.0 MB); files over 10 MB are refused.');
   });
 
   it('refuses a symlinked file pointing outside the root', () => {

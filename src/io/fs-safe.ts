@@ -137,8 +137,8 @@ function guardPath(root: string, target: string, folders?: Map<string, string>):
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ELOOP')
-      throw new CliError('path_unresolvable', `${target} is a loop of symbolic links.`, { cause: e });
-    throw new CliError('path_unresolvable', `Cannot resolve ${target} (${code}).`, { cause: e });
+      throw new CliError('path_unresolvable', `${target}: a loop of symbolic links.`, { cause: e });
+    throw new CliError('path_unresolvable', `${target}: cannot be resolved (${code}).`, { cause: e });
   }
   if (!isWithin(realRoot(root), real)) throw outsideRoot(target);
   return abs;
@@ -191,8 +191,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 function readError(e: unknown, rel: string): CliError {
   if (e instanceof CliError) return e;
   const code = (e as NodeJS.ErrnoException).code ?? 'error';
-  if (code === 'ENOENT') return new CliError('file_not_found', `${rel} does not exist.`, { cause: e });
-  return new CliError('file_unreadable', `${rel} cannot be read (${code}).`, { cause: e });
+  if (code === 'ENOENT') return new CliError('file_not_found', `${rel}: does not exist.`, { cause: e });
+  return new CliError('file_unreadable', `${rel}: cannot be read (${code}).`, { cause: e });
 }
 
 /** Bytes of the last file read, reused from read to read; files above `SCRATCH_MAX` get their own buffer. */
@@ -210,7 +210,7 @@ function readFdText(fd: number, rel: string): string {
     const { size } = fstatSync(fd);
     if (size > MAX_TEXT_FILE_BYTES) {
       const mb = (size / 1048576).toFixed(1);
-      throw new CliError('file_too_large', `${rel} is ${mb} MB; files over 10 MB are refused.`);
+      throw new CliError('file_too_large', `${rel}: too large (${mb} MB); files over 10 MB are refused.`);
     }
     if (size > scratch.length) {
       if (size > SCRATCH_MAX) bytes = Buffer.allocUnsafeSlow(size);
@@ -333,7 +333,8 @@ function readGuarded(root: string, target: string, missingOk: boolean): string |
 
 /**
  * Read a UTF-8 text file inside `root`. Refuses paths that leave the root (also through symlinks),
- * files over 10 MB and invalid UTF-8, each as a one-line `CliError` naming the file.
+ * files over 10 MB and invalid UTF-8, each as a one-line `CliError` of the form `file[:line]: reason`
+ * (see `splitLocation`), so an issue that carries the location can keep just the reason.
  */
 export function readTextFile(root: string, target: string): string {
   return readGuarded(root, target, false) as string;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTree } from '../../test/helpers/temp-tree.ts';
 import {
   findProjectRoot,
+  foldersEmptiedBy,
   listActiveChanges,
   listArchivedChanges,
   listCapabilities,
@@ -99,5 +100,40 @@ describe('change and schema listings', () => {
       'openspec/schemas/c/templates': null,
     });
     expect(listProjectSchemas(root)).toEqual(['a', 'b']);
+  });
+});
+
+describe('foldersEmptiedBy', () => {
+  const S = 'openspec/specs';
+  it('walks up from each removed file while a folder would hold nothing, deepest first', () => {
+    const root = makeTree({
+      [`${S}/id/spec.md`]: 'x',
+      [`${S}/id/user-auth/spec.md`]: 'x',
+      [`${S}/id/sessions/spec.md`]: 'x',
+      [`${S}/other/spec.md`]: 'x',
+    });
+    const removed = [`${S}/id/spec.md`, `${S}/id/user-auth/spec.md`, `${S}/id/sessions/spec.md`];
+    expect(foldersEmptiedBy(root, S, removed, [])).toEqual([
+      { path: `${S}/id/sessions`, entries: ['spec.md'] },
+      { path: `${S}/id/user-auth`, entries: ['spec.md'] },
+      { path: `${S}/id`, entries: ['spec.md'] },
+    ]);
+    expect(foldersEmptiedBy(root, S, removed.slice(1), [])).toEqual([
+      { path: `${S}/id/sessions`, entries: ['spec.md'] },
+      { path: `${S}/id/user-auth`, entries: ['spec.md'] },
+    ]);
+    expect(foldersEmptiedBy(root, S, [`${S}/other/spec.md`], [])).toEqual([
+      { path: `${S}/other`, entries: ['spec.md'] },
+    ]);
+  });
+
+  it('keeps a folder that a write goes into, and never removes the base', () => {
+    const root = makeTree({ [`${S}/id/user-auth/spec.md`]: 'x' });
+    const removed = [`${S}/id/user-auth/spec.md`];
+    expect(foldersEmptiedBy(root, S, removed, [`${S}/id/new/spec.md`])).toEqual([
+      { path: `${S}/id/user-auth`, entries: ['spec.md'] },
+    ]);
+    expect(foldersEmptiedBy(root, S, removed, [`${S}/id/user-auth/spec.md`])).toEqual([]);
+    expect(foldersEmptiedBy(root, `${S}/id`, removed, []).map((f) => f.path)).toEqual([`${S}/id/user-auth`]);
   });
 });

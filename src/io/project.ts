@@ -165,15 +165,48 @@ export function listProjectSchemas(root: string): string[] {
   );
 }
 
+/** A folder a plan removes, and the entries it must hold when the delete runs. */
+export interface EmptiedFolder {
+  path: string;
+  /** What the folder holds now, less the emptied folders inside it (removed by deletes of their own). */
+  entries: string[];
+}
+
+function parentOf(rel: string): string {
+  return rel.slice(0, Math.max(0, rel.lastIndexOf('/')));
+}
+
+function depthOf(rel: string): number {
+  return rel.split('/').length;
+}
+
 /**
- * The root-relative folder of `fileRel` when that file is the only entry in it (a dot file is an entry
- * too), else undefined: a retired capability's folder is removed with its spec only when nothing else
- * would go with it.
+ * The folders under `base` (never `base` itself) that hold nothing once the files in `removed` are gone,
+ * deepest first: a retired capability's folder, then each parent it leaves empty. A folder that holds
+ * anything else now (a dot file too), or that a path in `written` goes into, stays. All paths are
+ * root-relative POSIX; the listing is taken now, and each delete checks its `entries` again when it runs.
  */
-export function soleFileFolder(root: string, fileRel: string): string | undefined {
-  const cut = fileRel.lastIndexOf('/');
-  if (cut <= 0) return undefined;
-  const dir = fileRel.slice(0, cut);
-  const entries = readEntries(join(root, dir), dir);
-  return entries.length === 1 && entries[0]?.name === fileRel.slice(cut + 1) ? dir : undefined;
+export function foldersEmptiedBy(
+  root: string,
+  base: string,
+  removed: readonly string[],
+  written: readonly string[],
+): EmptiedFolder[] {
+  const under = (dir: string) => dir.startsWith(`${base}/`);
+  const kept = new Set<string>();
+  for (const w of written) for (let d = parentOf(w); under(d); d = parentOf(d)) kept.add(d);
+  const candidates = new Set<string>();
+  for (const r of removed)
+    for (let d = parentOf(r); under(d) && !kept.has(d); d = parentOf(d)) candidates.add(d);
+  const order = [...candidates].sort((a, b) => depthOf(b) - depthOf(a) || compareCodePoints(a, b));
+  const gone = new Set(removed);
+  const out: EmptiedFolder[] = [];
+  for (const dir of order) {
+    if (![...gone].some((g) => parentOf(g) === dir)) continue;
+    const names = readEntries(join(root, dir), dir).map((e) => e.name);
+    if (names.length === 0 || !names.every((n) => gone.has(`${dir}/${n}`))) continue;
+    out.push({ path: dir, entries: names.filter((n) => !out.some((f) => f.path === `${dir}/${n}`)) });
+    gone.add(dir);
+  }
+  return out;
 }

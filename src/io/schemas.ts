@@ -120,7 +120,7 @@ function readSchemaText(loc: SchemaLocation, rel: string, root: string | undefin
   } catch (e) {
     if (!(e instanceof CliError)) throw e;
     const shown = displayPath(root, join(loc.dir, rel));
-    throw new CliError(e.code, e.message.split(rel).join(shown), { cause: e });
+    throw new CliError(e.code, e.message.split(rel).join(shown), { fix: e.fix, cause: e });
   }
 }
 

@@ -157,20 +157,22 @@ describe('files that cannot be read', () => {
         {
           level: 'ERROR',
           rule: 'file_not_utf8',
-          message: `${CHANGE}/${rel}:2: invalid UTF-8 at byte 4.`,
+          message: 'invalid UTF-8 at byte 4.',
           file: `${CHANGE}/${rel}`,
           line: 2,
+          fix: 'Save the file as UTF-8.',
         },
       ]);
       expect(r.stderr).toBe('');
       const text = runCli(root, ['validate', 'add-auth']);
       expect(text.stdout).toContain(
-        `✗ ERROR line 2  ${CHANGE}/${rel}:2: invalid UTF-8 at byte 4. [file_not_utf8]`,
+        `  ${CHANGE}/${rel}\n    ✗ ERROR line 2  invalid UTF-8 at byte 4. [file_not_utf8]\n`,
       );
+      expect(text.stdout.split(`${CHANGE}/${rel}`)).toHaveLength(2);
       const before = snapshotTree(root);
       const archive = runCli(root, ['archive', 'add-auth', '--yes']);
       expect(archive.code).toBe(1);
-      expect(archive.stderr).not.toMatch(/^\s+at /m);
+      expectOneLineError(archive, new RegExp(`^Error: ${CHANGE}/${rel}:2: invalid UTF-8 at byte 4\\.$`));
       expect(snapshotTree(root)).toEqual(before);
     },
   );
@@ -233,7 +235,7 @@ describe('a 50 MB main spec', () => {
     expect(issue).toEqual({
       level: 'ERROR',
       rule: 'file_too_large',
-      message: 'openspec/specs/huge/spec.md is 50.0 MB; files over 10 MB are refused.',
+      message: 'too large (50.0 MB); files over 10 MB are refused.',
       file: 'openspec/specs/huge/spec.md',
     });
     expect(elapsed).toBeLessThan(5_000);
@@ -243,6 +245,13 @@ describe('a 50 MB main spec', () => {
     expect(items.map((i) => `${i.id}:${i.valid}`)).toEqual(['add-auth:true', 'auth:true', 'huge:false']);
     const text = runCli(root, ['show', 'huge']);
     expect(text.code).toBe(1);
-    expectOneLineError(text, /openspec\/specs\/huge\/spec\.md is 50\.0 MB; files over 10 MB are refused\./);
+    expectOneLineError(
+      text,
+      /^Error: openspec\/specs\/huge\/spec\.md: too large \(50\.0 MB\); files over 10 MB are refused\.$/,
+    );
+    const report = runCli(root, ['validate', 'huge']).stdout;
+    expect(report).toContain(
+      '  openspec/specs/huge/spec.md\n    ✗ ERROR too large (50.0 MB); files over 10 MB are refused. [file_too_large]\n',
+    );
   });
 });

@@ -66,7 +66,7 @@ describe('a config.yaml that cannot be used', () => {
     [
       'over the size limit',
       `# ${'x'.repeat(10 * 1024 * 1024)}\n`,
-      /^openspec\/config\.yaml is 10\.0 MB; files over 10 MB are refused\.$/,
+      /^openspec\/config\.yaml: too large \(10\.0 MB\); files over 10 MB are refused\.$/,
     ],
   ])(
     'refuses a config with %s in sync, archive, plan and new change (code config_invalid)',

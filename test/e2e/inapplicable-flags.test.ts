@@ -85,6 +85,43 @@ describe('validate: an item with a scope flag is a usage error', () => {
   });
 });
 
+describe('validate --type without an item is ignored with a warning', () => {
+  it.each([[['--type', 'spec']], [['--type', 'change', '--all']], [['--specs', '--type', 'change']]])(
+    'validate %j',
+    (flags) => {
+      const root = project(f2Files());
+      const scope = flags.filter((f) => f.startsWith('--') && f !== '--type');
+      const plain = runCli(root, ['validate', ...scope, '--json']);
+      const r = runCli(root, ['validate', ...flags, '--json']);
+      expect(r.code).toBe(plain.code);
+      expect(r.stderr).toBe('Warning: ignoring --type: it applies only with an item.\n');
+      expect(r.json()).toEqual(plain.json());
+    },
+  );
+
+  it('stays silent with an item', () => {
+    const root = project(f2Files());
+    const r = runCli(root, ['validate', 'auth', '--type', 'spec', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('show <spec> --requirements -r <n> is a usage error', () => {
+  it.each([[['--requirements', '-r', '1']], [['-r', '2', '--requirements']]])('show auth %j', (flags) => {
+    const root = project(f2Files());
+    const r = runCli(root, ['show', 'auth', ...flags]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toMatch(
+      /^error: option '(--requirements|-r, --requirement <n>)' cannot be used with option '(--requirements|-r, --requirement <n>)'$/,
+    );
+    const j = runCli(root, ['show', 'auth', ...flags, '--json']);
+    expect(j.code).toBe(2);
+    expect((j.json() as Json).status[0]).toMatchObject({ severity: 'error', code: 'usage_error' });
+  });
+});
+
 describe('trace: -y needs --fix; --fix refuses options whose output it would drop', () => {
   it('trace -y without --fix warns, reports as usual and rewrites nothing', () => {
     const root = renamedProject();

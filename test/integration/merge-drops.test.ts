@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { archiveChange } from '../../src/app/archive.ts';
 import { syncChange } from '../../src/app/sync.ts';
+import type { FileOp } from '../../src/io/atomic-write.ts';
 import { type CliRun, runCli } from '../helpers/cli.ts';
 import { AUTH_SPEC, f2Files, modifyLogin, read, snapshotTree, tempProjects } from '../helpers/tmp-project.ts';
 
@@ -152,6 +153,85 @@ describe('capability retirement', () => {
       code: 'delete_target_changed',
     });
     expect(snapshotTree(root)).toEqual({ ...before, 'openspec/specs/auth/late.md': expect.any(String) });
+  });
+});
+
+describe('retiring a nested capability', () => {
+  const RETIRE = 'schema: spec-driven\nretire_capabilities: true\n';
+  const ADDED =
+    '## ADDED Requirements\n\n### Requirement: Sessions\nThe system SHALL keep sessions.\n\n#### Scenario: Kept\n- **WHEN** a user logs in\n- **THEN** a session is kept\n';
+  const MAIN = (cap: string) => `openspec/specs/${cap}/spec.md`;
+  const CHANGE_DELTA = (cap: string) => `openspec/changes/add-auth/specs/${cap}/spec.md`;
+
+  /** The F2 project with `auth` moved to each capability in `retire`, all retired; `extra` added on top. */
+  function nested(retire: string[], extra: Record<string, string> = {}): Record<string, string> {
+    const base = Object.entries(files(AUTH_SPEC, RETIRE_ALL, RETIRE)).filter(
+      ([k]) => k !== SPEC && k !== DELTA,
+    );
+    const moved = retire.flatMap((cap) => [
+      [MAIN(cap), AUTH_SPEC],
+      [CHANGE_DELTA(cap), RETIRE_ALL],
+    ]);
+    return { ...Object.fromEntries([...base, ...moved]), ...extra };
+  }
+
+  const dirs = (root: string) =>
+    ['openspec/specs', 'openspec/specs/identity', 'openspec/specs/identity/user-auth'].filter((d) =>
+      existsSync(join(root, d)),
+    );
+
+  it('removes the parents it empties, up to but not including openspec/specs', async () => {
+    const one = project(nested(['identity/user-auth']));
+    await archiveChange(one, 'add-auth', archiveOpts);
+    expect(dirs(one)).toEqual(['openspec/specs']);
+    const two = project(nested(['identity/user-auth', 'identity/sessions']));
+    await archiveChange(two, 'add-auth', archiveOpts);
+    expect(dirs(two)).toEqual(['openspec/specs']);
+    const deep = project(nested(['org/identity/user-auth']));
+    await archiveChange(deep, 'add-auth', archiveOpts);
+    expect(existsSync(join(deep, 'openspec/specs/org'))).toBe(false);
+    expect(existsSync(join(deep, 'openspec/specs'))).toBe(true);
+  });
+
+  it('keeps a parent that holds anything else, or that a new capability is written into', async () => {
+    const dotted = project(nested(['identity/user-auth'], { 'openspec/specs/identity/.keep': '' }));
+    await archiveChange(dotted, 'add-auth', archiveOpts);
+    expect(dirs(dotted)).toEqual(['openspec/specs', 'openspec/specs/identity']);
+    const created = project(nested(['identity/user-auth'], { [CHANGE_DELTA('identity/sessions')]: ADDED }));
+    await archiveChange(created, 'add-auth', archiveOpts);
+    expect(dirs(created)).toEqual(['openspec/specs', 'openspec/specs/identity']);
+    expect(read(created, MAIN('identity/sessions'))).toContain('### Requirement: Sessions');
+  });
+
+  it('restores every folder when a later step fails, and never removes a parent that gained a file', async () => {
+    const root = project(nested(['identity/user-auth']));
+    const before = snapshotTree(root);
+    const ops: string[] = [];
+    const failing = {
+      ...archiveOpts,
+      beforeOp: (op: FileOp, index: number) => {
+        ops.push(op.kind === 'move' ? op.kind : `${op.kind} ${op.path}`);
+        if (index === 2) throw new Error('injected failure after the parent was removed');
+      },
+    };
+    await expect(archiveChange(root, 'add-auth', failing)).rejects.toThrow('injected failure');
+    expect(ops).toEqual([
+      'delete openspec/specs/identity/user-auth',
+      'delete openspec/specs/identity',
+      'move',
+    ]);
+    expect(snapshotTree(root)).toEqual(before);
+    const late = {
+      ...archiveOpts,
+      beforeOp: (_op: unknown, index: number) => {
+        if (index === 1) writeFileSync(join(root, 'openspec/specs/identity/late.md'), 'late');
+      },
+    };
+    await expect(archiveChange(root, 'add-auth', late)).rejects.toMatchObject({
+      code: 'delete_target_changed',
+      message: 'openspec/specs/identity is no longer empty; nothing is removed.',
+    });
+    expect(snapshotTree(root)).toEqual({ ...before, 'openspec/specs/identity/late.md': expect.any(String) });
   });
 });
 
