@@ -1,8 +1,14 @@
-import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../domain/errors.ts';
 import { closestNames } from '../domain/suggest.ts';
-import { listActiveChanges, listCapabilities } from '../io/project.ts';
+import {
+  changePath,
+  isRealDir,
+  isSymlink,
+  listActiveChanges,
+  listCapabilities,
+  PROJECT_PATHS,
+} from '../io/project.ts';
 
 export type ItemKind = 'change' | 'spec';
 
@@ -42,28 +48,15 @@ function unknown(kind: string, name: string, candidates: string[]): CliError {
 function linkedFolder(root: string, kind: ItemKind, name: string): CliError | undefined {
   const what = kind === 'change' ? 'Change' : 'Spec';
   const parts = kind === 'change' ? [name] : name.split('/');
-  let rel = kind === 'change' ? 'openspec/changes' : 'openspec/specs';
+  let rel: string = kind === 'change' ? PROJECT_PATHS.changes : PROJECT_PATHS.specs;
   for (const [i, part] of parts.entries()) {
     rel = `${rel}/${part}`;
-    let isLink: boolean;
-    try {
-      isLink = lstatSync(join(root, rel)).isSymbolicLink();
-    } catch {
-      return undefined;
-    }
-    if (!isLink) continue;
+    // A missing folder reads as no link; nothing under it can exist either.
+    if (!isSymlink(join(root, rel))) continue;
     const where = i === parts.length - 1 ? 'is a symbolic link' : `is inside a symbolic link (${rel})`;
     return new CliError(`${kind}_symlink`, `${what} '${name}' ${where}; refusing to act on it.`);
   }
   return undefined;
-}
-
-function isDirectory(abs: string): boolean {
-  try {
-    return lstatSync(abs).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** The root-relative folder of an active change; it must be a real directory, not a symlink. */
@@ -71,8 +64,8 @@ export function resolveChangeDir(root: string, name: string): string {
   checkFolderName(name, 'Change');
   const link = linkedFolder(root, 'change', name);
   if (link) throw link;
-  const rel = `openspec/changes/${name}`;
-  if (!isDirectory(join(root, rel)) || name === 'archive')
+  const rel = changePath(name);
+  if (!isRealDir(join(root, rel)) || name === 'archive')
     throw unknown('change', name, listActiveChanges(root));
   return rel;
 }

@@ -70,18 +70,24 @@ function checkValue<K extends SettingKey>(key: K, raw: string): NonNullable<Inte
   return parsed.value as NonNullable<IntegrationSettings[K]>;
 }
 
+/** What is still wrong with the user config after an edit that repaired only part of it. */
+interface RemainingProblem {
+  error: string;
+  fix: string;
+}
+
 /**
  * Apply `edits` to the user config file, keeping the keys Specwright does not know and the key order.
- * The whole new document is validated first: a file still invalid after the edits is
- * `user_config_invalid` (naming the file and how to repair it) and stays untouched. Writes only when
- * something changed.
+ * The whole new document is validated first: unless it is valid, or the edits repair some invalid
+ * settings and break none (then `remaining` says what is left), it is `user_config_invalid` (naming the
+ * file and how to repair it) and the file stays untouched. Writes only when something changed.
  */
 async function editUserConfig(edits: readonly SettingEdit[], env?: Env) {
   const path = userConfigPath(env);
   const plan = planUserConfigEdit(readUserConfigData(env), edits, path);
   if (!plan.ok) throw userConfigInvalid(plan);
   if (plan.changed) await writeUserConfig(plan.document, env);
-  return { path, settings: plan.settings, changed: plan.changed };
+  return { path, settings: plan.settings, changed: plan.changed, remaining: plan.remaining };
 }
 
 /** `config path`: where the user config lives; the file is not read, so this works when it is broken. */
@@ -89,19 +95,23 @@ export function configPath(env?: Env): string {
   return userConfigPath(env);
 }
 
-/** `config set <key> <value>`: validate and store one value. */
+/**
+ * `config set <key> <value>`: validate and store one value. `remaining` (also on `unsetConfig` and
+ * `setProfile`; the CLI prints it as a warning, not in the JSON) is set when the file still holds other
+ * invalid settings after this partial repair.
+ */
 export async function setConfig(key: string, raw: string, env?: Env) {
   const k = checkKey(key);
   const value = checkValue(k, raw);
-  const { path } = await editUserConfig([{ key: k, value } as SettingEdit], env);
-  return { key: k, value, path };
+  const { path, remaining } = await editUserConfig([{ key: k, value } as SettingEdit], env);
+  return { key: k, value, path, remaining };
 }
 
 /** `config unset <key>`: drop one value so its default applies again. */
 export async function unsetConfig(key: string, env?: Env) {
   const k = checkKey(key);
-  const { path, changed } = await editUserConfig([{ key: k, value: undefined }], env);
-  return { key: k, removed: changed, path };
+  const { path, changed, remaining } = await editUserConfig([{ key: k, value: undefined }], env);
+  return { key: k, removed: changed, path, remaining };
 }
 
 /** `config profile`: set the default profile, with the workflow list for `custom`. */
@@ -109,7 +119,7 @@ export async function setProfile(
   profile: string,
   workflows: WorkflowId[] | undefined,
   env?: Env,
-): Promise<ConfigView> {
+): Promise<ConfigView & { remaining: RemainingProblem | undefined }> {
   const value = checkValue('profile', profile);
   if (workflows && value !== 'custom') {
     throw new CliError('invalid_option', 'A workflow list only applies to the custom profile.', {
@@ -118,6 +128,6 @@ export async function setProfile(
   }
   const edits: SettingEdit[] = [{ key: 'profile', value }];
   if (workflows) edits.push({ key: 'workflows', value: workflows });
-  const { path, settings } = await editUserConfig(edits, env);
-  return { path, settings, effective: effectiveOf(settings) };
+  const { path, settings, remaining } = await editUserConfig(edits, env);
+  return { path, settings, effective: effectiveOf(settings), remaining };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTree } from '../../test/helpers/temp-tree.ts';
 import { ADD_AUTH_DELTA, AUTH_SPEC } from '../../test/helpers/tmp-project.ts';
-import { runValidation } from './validate.ts';
+import { runValidation, type ValidateRequest } from './validate.ts';
 
 const PROJECT = {
   'openspec/specs/auth/spec.md': AUTH_SPEC,
@@ -26,7 +26,21 @@ const CONFIG_ITEM = {
 };
 
 describe('runValidation and the project config', () => {
-  it('reports a malformed config.yaml as a failed item of every run but a single spec', async () => {
+  it('reports it whenever the run includes active changes, and not for --specs or --archived', async () => {
+    const root = makeTree({ ...PROJECT, 'openspec/config.yaml': 'plan:\n  weights: [\n' });
+    const types = async (scope: Omit<ValidateRequest, 'strict'>) =>
+      (await runValidation(root, { strict: false, ...scope })).items.map((i) => i.type);
+    expect(await types({})).toEqual(['config', 'change', 'spec']);
+    expect(await types({ changes: true })).toEqual(['config', 'change']);
+    expect(await types({ changes: true, specs: true })).toEqual(['config', 'change', 'spec']);
+    expect(await types({ specs: true })).toEqual(['spec']);
+    expect(await types({ archived: true })).toEqual([]);
+    const specs = await runValidation(root, { specs: true, strict: false });
+    expect(specs.summary.byType.config).toBeUndefined();
+    expect(specs.summary.totals.failed).toBe(0);
+  });
+
+  it('reports a malformed config.yaml as a failed item of --all and of one change, not of one spec', async () => {
     const root = makeTree({ ...PROJECT, 'openspec/config.yaml': 'plan:\n  weights: [\n' });
     const all = await runValidation(root, { all: true, strict: false });
     expect(all.items[0]).toEqual(CONFIG_ITEM);

@@ -4,6 +4,7 @@ import { pendingDelta } from '../domain/change/sync-record.ts';
 import { compareCodePoints } from '../domain/compare-code-points.ts';
 import { CliError } from '../domain/errors.ts';
 import { hasErrors, type Issue, splitLocation } from '../domain/issue.ts';
+import { linkedFolderMessage } from '../domain/linked-folder.ts';
 import type { ParsedMain } from '../domain/merge/merge.ts';
 import type { SpecSource } from '../domain/plan/coverage.ts';
 import { checkChangeTasks } from '../domain/plan/plan-tasks.ts';
@@ -300,7 +301,7 @@ function linkedFolderItem(type: ItemType, id: string): ValidatedItem {
   const issue: Issue = {
     level: 'ERROR',
     rule: `${type}_symlink`,
-    message: `${file} is a symbolic link to a folder; linked folders are never followed, so this ${type} is not validated, archived or merged.`,
+    message: linkedFolderMessage(file, `this ${type} is not validated, archived or merged`),
     file,
     fix: 'Replace the link with a real folder.',
   };
@@ -322,7 +323,8 @@ async function configItems(root: string): Promise<ValidatedItem[]> {
 
 /**
  * Validate one item, or every item in the requested scopes (no item and no scope means everything).
- * A broken project config is reported by every run except that of a single spec, which does not use it.
+ * A broken project config is reported whenever the run includes active changes (`--all`, `--changes`,
+ * no scope, or one change), which depend on it; not by `--specs`, `--archived` or a single spec.
  */
 export async function runValidation(root: string, req: ValidateRequest): Promise<ValidateReport> {
   const { strict } = req;
@@ -338,7 +340,7 @@ export async function runValidation(root: string, req: ValidateRequest): Promise
   const none = !req.all && !req.changes && !req.specs && !req.archived;
   const wantChanges = req.all || req.changes || none;
   const wantSpecs = req.all || req.specs || none;
-  const items: ValidatedItem[] = await configItems(root);
+  const items: ValidatedItem[] = wantChanges ? await configItems(root) : [];
   const types: ReportItemType[] = items.length > 0 ? ['config'] : [];
   const linked = { changes: [] as string[], specs: [] as string[] };
   const changes = wantChanges ? listActiveChanges(root, linked.changes) : [];

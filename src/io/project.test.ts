@@ -5,6 +5,8 @@ import { makeTree } from '../../test/helpers/temp-tree.ts';
 import {
   findProjectRoot,
   foldersEmptiedBy,
+  isRealDir,
+  isSymlink,
   listActiveChanges,
   listArchivedChanges,
   listCapabilities,
@@ -100,6 +102,34 @@ describe('change and schema listings', () => {
       'openspec/schemas/c/templates': null,
     });
     expect(listProjectSchemas(root)).toEqual(['a', 'b']);
+  });
+});
+
+describe('isSymlink and isRealDir', () => {
+  it('look at the entry itself (lstat), never at what a link leads to', () => {
+    const root = makeTree({ 'real/f.md': 'x' });
+    symlinkSync(join(root, 'real'), join(root, 'link'));
+    symlinkSync(join(root, 'gone'), join(root, 'dangling'));
+    const at = (rel: string) => [isSymlink(join(root, rel)), isRealDir(join(root, rel))];
+    expect(at('real')).toEqual([false, true]);
+    expect(at('link')).toEqual([true, false]);
+    expect(at('dangling')).toEqual([true, false]);
+    expect(at('real/f.md')).toEqual([false, false]);
+    expect(at('missing/deeper')).toEqual([false, false]);
+    expect(at('real/f.md/below')).toEqual([false, false]);
+  });
+});
+
+describe('a folder that cannot be listed', () => {
+  it('is dir_unreadable as <path>: cannot be listed (<code>).', () => {
+    const root = makeTree({ openspec: null });
+    symlinkSync(join(root, 'openspec/changes'), join(root, 'openspec/changes'));
+    expect(() => listActiveChanges(root)).toThrow(
+      expect.objectContaining({
+        code: 'dir_unreadable',
+        message: 'openspec/changes: cannot be listed (ELOOP).',
+      }),
+    );
   });
 });
 

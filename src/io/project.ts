@@ -1,4 +1,4 @@
-import { type Dirent, readdirSync, statSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { compareCodePoints } from '../domain/compare-code-points.ts';
 import { CliError } from '../domain/errors.ts';
@@ -40,6 +40,24 @@ export interface ProjectRoot {
 function isDir(abs: string): boolean {
   try {
     return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `abs` is itself a symbolic link (lstat, never followed); false when nothing is there. */
+export function isSymlink(abs: string): boolean {
+  try {
+    return lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `abs` is a real directory, not a symbolic link to one (lstat); false when nothing is there. */
+export function isRealDir(abs: string): boolean {
+  try {
+    return lstatSync(abs).isDirectory();
   } catch {
     return false;
   }
@@ -92,7 +110,7 @@ function readEntries(abs: string, rel: string): Dirent[] {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
-    throw new CliError('dir_unreadable', `${rel} cannot be listed (${code ?? 'error'}).`, { cause: e });
+    throw new CliError('dir_unreadable', `${rel}: cannot be listed (${code ?? 'error'}).`, { cause: e });
   }
 }
 

@@ -39,7 +39,7 @@ export function readUserConfigData(env: Env = process.env): unknown {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new CliError(
       'user_config_unreadable',
-      `${path} cannot be read (${(e as NodeJS.ErrnoException).code}).`,
+      `${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`,
       { fix: `Fix its permissions or delete ${path}.` },
     );
   }

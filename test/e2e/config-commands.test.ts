@@ -334,6 +334,58 @@ describe('a broken user config', () => {
   });
 });
 
+describe('a user config with two invalid values', () => {
+  const TEXT = '{"profile":"bogus","tools":["nope"]}';
+
+  function broken() {
+    const t = setup();
+    mkdirSync(join(t.file, '..'), { recursive: true });
+    writeFileSync(t.file, TEXT);
+    return t;
+  }
+
+  it.each([
+    ['tools', 'profile'],
+    ['profile', 'tools'],
+  ])('is repaired by unset %s then unset %s, as the fix says', (first, second) => {
+    const { run, stored, file } = broken();
+    const listed = run('list', '--json').json() as Json;
+    expect(listed.status[0].fix).toBe(
+      `Run \`specwright config unset tools\`, \`specwright config unset profile\` (or \`specwright config set\` a valid value), or fix ${file}.`,
+    );
+    const r = run('unset', first as string);
+    expect(r).toMatchObject({ code: 0, stdout: `Unset ${first} (the default applies again)\n` });
+    expect(r.stderr.startsWith(`Warning: ${file}: ${second}`)).toBe(true);
+    expect(r.stderr).toContain(`Fix: Run \`specwright config unset ${second}\``);
+    expect(run('list').code).toBe(1);
+    const json = run('unset', second as string, '--json');
+    expect(json).toMatchObject({ code: 0, stderr: '' });
+    expect(json.json()).toEqual({ key: second, removed: true, path: file });
+    expect(stored()).toEqual({});
+    expect(run('list').code).toBe(0);
+  });
+
+  it('config profile repairs the profile and keeps the invalid tools for a later unset', () => {
+    const { run, stored } = broken();
+    const r = run('profile', 'core', '--json');
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ settings: { profile: 'core' } });
+    expect(r.stderr).toMatch(/^Warning: .*: tools\.0: unknown tool "nope"\nFix: /);
+    expect(stored()).toEqual({ profile: 'core', tools: ['nope'] });
+  });
+
+  it('an edit that repairs nothing is refused and leaves the file alone', () => {
+    const { run, file } = broken();
+    for (const args of [
+      ['set', 'delivery', 'skills'],
+      ['unset', 'workflows'],
+    ]) {
+      expect(run(...args).code, args.join(' ')).toBe(1);
+    }
+    expect(readFileSync(file, 'utf8')).toBe(TEXT);
+  });
+});
+
 describe('keys Specwright does not know', () => {
   it('are ignored when reading', () => {
     const { run, file } = setup();

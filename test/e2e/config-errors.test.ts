@@ -90,7 +90,7 @@ describe('a config.yaml that cannot be used', () => {
     },
   );
 
-  it('fails validate --all and validate <change> with a config_invalid issue, not validate <spec>', () => {
+  it('fails validate --all, --changes and <change> with a config_invalid issue, not --specs or <spec>', () => {
     const root = project(MALFORMED);
     const all = runCli(root, ['validate', '--all', '--json']);
     expect(all.code).toBe(1);
@@ -117,6 +117,10 @@ describe('a config.yaml that cannot be used', () => {
       /^✗ config openspec\/config\.yaml\n {2}openspec\/config\.yaml\n {4}✗ ERROR line 4 {2}Flow sequence [^\n]+ \[config_invalid\]\n/,
     );
     expect(runCli(root, ['validate', 'auth', '--type', 'spec']).code).toBe(0);
+    expect(runCli(root, ['validate', '--changes']).code).toBe(1);
+    const specs = runCli(root, ['validate', '--specs', '--json']);
+    expect(specs.code).toBe(0);
+    expect((specs.json() as Json).items.map((i: Json) => i.type)).not.toContain('config');
   });
 
   it('keeps a config whose fields are merely invalid usable, with warnings on stderr', () => {

@@ -108,6 +108,15 @@ describe('config commands', () => {
     expect((await path.run(ctx, [], {})).stdout).toBe(`${join(dir, 'h/specwright/config.json')}\n`);
   });
 
+  it('reports a config file that cannot be read as <path>: cannot be read (<code>).', async () => {
+    const dir = makeTree({ 'h/specwright/config.json/x': 'a folder, not a file' });
+    const ctx = fakeContext(dir, { env: { XDG_CONFIG_HOME: join(dir, 'h') } });
+    await expect(list.run(ctx, [], {})).rejects.toMatchObject({
+      code: 'user_config_unreadable',
+      message: `${join(dir, 'h/specwright/config.json')}: cannot be read (EISDIR).`,
+    });
+  });
+
   it('reports a broken config file with its path', async () => {
     const dir = makeTree({ 'h/specwright/config.json': '{"tools": ["nope"]}' });
     const ctx = fakeContext(dir, { env: { XDG_CONFIG_HOME: join(dir, 'h') } });

@@ -14,6 +14,7 @@ import { parseSettingValue, SETTING_KEYS } from '../../domain/tools/settings.ts'
 import { CORE_WORKFLOWS, type Profile, WORKFLOW_IDS, type WorkflowId } from '../../domain/tools/workflows.ts';
 import type { CommandModule } from '../command.ts';
 import type { CliContext, CommandResult } from '../context.ts';
+import { createStyle, formatWarnings } from '../render/human.ts';
 import { renderJson } from '../render/json.ts';
 import { terminal } from './init.ts';
 
@@ -22,10 +23,16 @@ function show(value: unknown): string {
   return String(value);
 }
 
-function done(opts: Record<string, unknown>, doc: unknown, text: string): CommandResult {
+function done(opts: Record<string, unknown>, doc: unknown, text: string, stderr = ''): CommandResult {
   return opts.json === true
-    ? { exitCode: 0, stdout: renderJson(doc), stderr: '' }
-    : { exitCode: 0, stdout: `${text}\n`, stderr: '' };
+    ? { exitCode: 0, stdout: renderJson(doc), stderr }
+    : { exitCode: 0, stdout: `${text}\n`, stderr };
+}
+
+/** The warning after an edit that repaired only some of the file's invalid settings (else ''). */
+function remainingWarning(ctx: CliContext, remaining: { error: string; fix: string } | undefined): string {
+  if (!remaining) return '';
+  return `${formatWarnings(createStyle(ctx.color), [remaining.error])}Fix: ${remaining.fix}\n`;
 }
 
 function formatView(view: ConfigView): string {
@@ -65,19 +72,20 @@ export const get: CommandModule = {
 export const set: CommandModule = {
   jsonNullShape: { key: null, value: null, path: null },
   async run(ctx, args, opts) {
-    const result = await setConfig(args[0] as string, args[1] as string, ctx.env);
-    return done(opts, result, `Set ${result.key} = ${show(result.value)}`);
+    const { remaining, ...result } = await setConfig(args[0] as string, args[1] as string, ctx.env);
+    const text = `Set ${result.key} = ${show(result.value)}`;
+    return done(opts, result, text, remainingWarning(ctx, remaining));
   },
 };
 
 export const unset: CommandModule = {
   jsonNullShape: { key: null, removed: false, path: null },
   async run(ctx, args, opts) {
-    const result = await unsetConfig(args[0] as string, ctx.env);
+    const { remaining, ...result } = await unsetConfig(args[0] as string, ctx.env);
     const text = result.removed
       ? `Unset ${result.key} (the default applies again)`
       : `${result.key} was not set`;
-    return done(opts, result, text);
+    return done(opts, result, text, remainingWarning(ctx, remaining));
   },
 };
 
@@ -117,19 +125,20 @@ async function runProfile(
   if (profile === undefined && workflows) profile = 'custom';
   if ((profile === undefined || (profile === 'custom' && !workflows)) && interactive) {
     const chosen = await askWorkflows(listConfig(ctx.env).effective.workflows);
-    const view = await setProfile(
+    const { remaining, ...view } = await setProfile(
       chosen.profile,
       chosen.profile === 'custom' ? chosen.workflows : undefined,
       ctx.env,
     );
-    return done(opts, view, formatView(view));
+    return done(opts, view, formatView(view), remainingWarning(ctx, remaining));
   }
   if (profile === undefined) {
     const view = listConfig(ctx.env);
     return done(opts, view, `profile: ${view.effective.profile} (${view.effective.workflows.join(', ')})`);
   }
-  const view = await setProfile(profile, workflows, ctx.env);
-  return done(opts, view, `Set profile = ${profile} (${view.effective.workflows.join(', ')})`);
+  const { remaining, ...view } = await setProfile(profile, workflows, ctx.env);
+  const text = `Set profile = ${profile} (${view.effective.workflows.join(', ')})`;
+  return done(opts, view, text, remainingWarning(ctx, remaining));
 }
 
 export const profile: CommandModule = { jsonNullShape: VIEW_SHAPE, run: runProfile };

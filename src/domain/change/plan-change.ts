@@ -1,6 +1,8 @@
 import type { Issue } from '../issue.ts';
+import { linkedFolderMessage } from '../linked-folder.ts';
 import { type MergePlan, type ParsedMain, planMerge } from '../merge/merge.ts';
 import { validateDelta } from '../validation/delta-rules.ts';
+import { HIDDEN_HEADING_RULES } from '../validation/heading-rules.ts';
 import { type DeltaSpec, parseDelta } from './delta.ts';
 import { isEmptyDelta, pendingDelta } from './sync-record.ts';
 import type { SyncRecord } from './sync-record-schema.ts';
@@ -50,7 +52,7 @@ function fileIssues(input: ChangeInput): Issue[] {
     issues.push({
       level: 'ERROR',
       rule: 'delta_linked_folder',
-      message: `${file} is a symbolic link to a folder; linked folders are never followed, so its deltas would never be merged.`,
+      message: linkedFolderMessage(file, 'its deltas would never be merged'),
       file,
       fix: 'Replace the link with a real folder holding the delta spec.md.',
     });
@@ -87,7 +89,11 @@ function fileIssues(input: ChangeInput): Issue[] {
 /** An error that makes a delta impossible to apply unambiguously. */
 export function isStructural(issue: Issue): boolean {
   return (
-    issue.rule.startsWith('delta_') || issue.rule.startsWith('merge_') || issue.rule.startsWith('change_')
+    issue.rule.startsWith('delta_') ||
+    issue.rule.startsWith('merge_') ||
+    issue.rule.startsWith('change_') ||
+    // A header Markdown reads as text would be merged as text of the block above it.
+    (HIDDEN_HEADING_RULES as readonly string[]).includes(issue.rule)
   );
 }
 

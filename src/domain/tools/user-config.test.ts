@@ -81,6 +81,55 @@ describe('planUserConfigEdit', () => {
     });
   });
 
+  it('accepts an edit that repairs some invalid settings and breaks none, saying what is left', () => {
+    const data = { profile: 'bogus', tools: ['nope'], x: 1 };
+    const first = planUserConfigEdit(data, [{ key: 'tools', value: undefined }], FILE);
+    expect(first).toEqual({
+      ok: true,
+      document: { profile: 'bogus', x: 1 },
+      settings: {},
+      changed: true,
+      remaining: {
+        error: expect.stringMatching(/config\.json: profile: /),
+        fix: `Run \`specwright config unset profile\` (or \`specwright config set\` a valid value), or fix ${FILE}.`,
+      },
+    });
+    const fixed = planUserConfigEdit(data, [{ key: 'profile', value: 'core' }], FILE);
+    expect(fixed).toMatchObject({
+      ok: true,
+      settings: { profile: 'core' },
+      remaining: { fix: expect.stringContaining('unset tools') },
+    });
+    const rest = planUserConfigEdit(
+      first.ok ? first.document : {},
+      [{ key: 'profile', value: undefined }],
+      FILE,
+    );
+    expect(rest).toEqual({ ok: true, document: { x: 1 }, settings: {}, changed: true });
+  });
+
+  it('refuses an edit that leaves the same or more invalid settings', () => {
+    const data = { profile: 'bogus', tools: ['nope'] };
+    for (const edit of [
+      { key: 'delivery', value: 'skills' },
+      { key: 'workflows', value: undefined },
+    ] as const) {
+      expect(planUserConfigEdit(data, [edit], FILE)).toMatchObject({
+        ok: false,
+        fix: expect.stringContaining('`specwright config unset tools`, `specwright config unset profile`'),
+      });
+    }
+    const swapped = planUserConfigEdit(
+      { profile: 'bogus' },
+      [
+        { key: 'profile', value: undefined },
+        { key: 'delivery', value: 'email' as never },
+      ],
+      FILE,
+    );
+    expect(swapped).toMatchObject({ ok: false, error: expect.stringContaining('delivery: ') });
+  });
+
   it('refuses a result that is still invalid, and a document that is not an object', () => {
     const plan = planUserConfigEdit({ delivery: 'email' }, [{ key: 'tools', value: ['claude'] }], FILE);
     expect(plan).toMatchObject({

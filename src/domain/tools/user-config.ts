@@ -6,8 +6,9 @@ import { type IntegrationSettings, parseSettings, SETTING_KEYS, type SettingKey 
 declare const checked: unique symbol;
 
 /**
- * A user config document whose settings are all valid. Only `checkUserConfig` and `planUserConfigEdit`
- * produce one, and the writer accepts nothing else, so an invalid document is never written.
+ * A user config document that may be stored: its settings are all valid, or it is an edit that repairs
+ * some invalid settings and breaks none. Only `checkUserConfig` and `planUserConfigEdit` produce one, and
+ * the writer accepts nothing else, so a write never makes the file worse.
  */
 export type CheckedUserConfig = Readonly<Record<string, unknown>> & { readonly [checked]: true };
 
@@ -18,6 +19,11 @@ export type UserConfigCheck =
       settings: IntegrationSettings;
       /** Whether the document differs from the one read (false for `checkUserConfig`). */
       changed: boolean;
+      /**
+       * Set when an edit repaired only some invalid settings: what is still wrong and how to fix it.
+       * `settings` then holds the valid ones only.
+       */
+      remaining?: { error: string; fix: string };
     }
   | { ok: false; error: string; fix: string };
 
@@ -37,6 +43,13 @@ function repairFix(bad: readonly SettingKey[], file: string): string {
   return `Run ${commands} (or \`specwright config set\` a valid value), or fix ${file}.`;
 }
 
+/** The settings of `document` that are invalid on their own, in `SETTING_KEYS` order. */
+function invalidKeys(document: Record<string, unknown>, file: string): SettingKey[] {
+  return SETTING_KEYS.filter(
+    (k) => Object.hasOwn(document, k) && !parseSettings({ [k]: document[k] }, file).ok,
+  );
+}
+
 /**
  * Validate a parsed user config (`undefined` for a missing file and `null` both mean `{}`). Unknown keys
  * are allowed; an invalid document says which file and setting, and how to repair it.
@@ -46,16 +59,16 @@ export function checkUserConfig(data: unknown, file: string): UserConfigCheck {
   const parsed = parseSettings(document, file);
   if (parsed.ok)
     return { ok: true, document: document as CheckedUserConfig, settings: parsed.settings, changed: false };
-  const bad = isRecord(document)
-    ? SETTING_KEYS.filter((k) => Object.hasOwn(document, k) && !parseSettings({ [k]: document[k] }, file).ok)
-    : [];
+  const bad = isRecord(document) ? invalidKeys(document, file) : [];
   return { ok: false, error: parsed.error, fix: repairFix(bad, file) };
 }
 
 /**
  * Apply `edits` to the parsed user config: an existing key keeps its place, a new one goes last, every
- * other key (known or not) is kept as it is. The whole result must be valid, so an edit can repair a
- * file whose only invalid settings it replaces or removes, and never makes a valid file invalid.
+ * other key (known or not) is kept as it is. The edit is accepted when the result is valid, or when it
+ * repairs something and breaks nothing (its invalid settings are a strict subset of those before), so a
+ * file with several invalid settings can be repaired one `config unset` at a time; an edit that leaves
+ * the same or more invalid settings is refused, and a valid file never becomes invalid.
  */
 export function planUserConfigEdit(
   data: unknown,
@@ -69,6 +82,20 @@ export function planUserConfigEdit(
     if (edit.value === undefined) delete next[edit.key];
     else next[edit.key] = edit.value;
   }
+  const changed = JSON.stringify(next) !== JSON.stringify(base);
   const result = checkUserConfig(next, file);
-  return result.ok ? { ...result, changed: JSON.stringify(next) !== JSON.stringify(base) } : result;
+  if (result.ok) return { ...result, changed };
+  const before = invalidKeys(base, file);
+  const after = invalidKeys(next, file);
+  if (after.length >= before.length || !after.every((k) => before.includes(k))) return result;
+  const valid = Object.fromEntries(Object.entries(next).filter(([k]) => !(after as string[]).includes(k)));
+  const parsed = parseSettings(valid, file);
+  if (!parsed.ok) return result;
+  return {
+    ok: true,
+    document: next as CheckedUserConfig,
+    settings: parsed.settings,
+    changed,
+    remaining: { error: result.error, fix: result.fix },
+  };
 }
