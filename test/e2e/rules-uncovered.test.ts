@@ -79,7 +79,7 @@ const CASES: Record<string, Case> = {
     delta:
       '## REMOVED Requirements\n- `### Requirement: User Login`\n**Reason**: r\n**Migration**: m\n- `### Requirement: Logout`\n**Reason**: r\n**Migration**: m\n',
     message:
-      'retired: last requirement removed; the capability is retired and openspec/specs/retired/spec.md deleted.',
+      'retired: last requirement removed; the capability is retired: openspec/specs/retired/spec.md is deleted, and its folder too when nothing else is in it.',
   },
   'scenario-op-failed': {
     rule: 'merge_scenario_op_failed',

@@ -201,7 +201,7 @@ const CASES: Record<string, Case> = {
   },
   'c-content-dropped': {
     rule: 'merge_content_dropped',
-    level: 'WARNING',
+    level: 'INFO',
     change: { 'specs/extras/spec.md': modifyLogin('Lockout') },
   },
   'c-retire-extra': {

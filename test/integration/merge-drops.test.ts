@@ -45,16 +45,20 @@ describe('merge_content_dropped', () => {
     `${TABLE_AND_COMMENT}\n### Requirement: Logout`,
   );
 
-  it('warns when a MODIFIED drops a table and an HTML comment; --strict fails; archive reports it', () => {
+  it('warns when a MODIFIED drops an HTML comment and notes a dropped table; --strict fails on the comment only; archive reports it', () => {
     const root = project(files(main, modifyLogin('Lockout')));
     const r = runCli(root, ['validate', 'add-auth', '--json']);
     expect(r.code).toBe(0);
-    expect(rules(r)).toEqual(['WARNING:merge_content_dropped']);
-    const issue = (r.json() as Json).items[0].issues[0];
-    expect(issue).toMatchObject({ file: DELTA, line: 3 });
-    expect(issue.message).toContain('table at line 18 ("| Field | Kept |")');
-    expect(issue.message).toContain('HTML comment at line 22 ("<!-- keep: audit trail reference -->")');
+    expect(rules(r)).toEqual(['WARNING:merge_content_dropped', 'INFO:merge_content_dropped']);
+    const [comment, table] = (r.json() as Json).items[0].issues;
+    expect(comment).toMatchObject({ file: DELTA, line: 3 });
+    expect(comment.message).toContain('HTML comment at line 22 ("<!-- keep: audit trail reference -->")');
+    expect(table.message).toContain('table at line 18 ("| Field | Kept |")');
     expect(runCli(root, ['validate', 'add-auth', '--strict']).code).toBe(1);
+    const tableOnly = project(
+      files(main.replace('<!-- keep: audit trail reference -->\n', ''), modifyLogin('Lockout')),
+    );
+    expect(runCli(tableOnly, ['validate', 'add-auth', '--strict']).code).toBe(0);
     // Like every other merge warning, it does not stop archive, which prints it.
     const a = runCli(root, ['archive', 'add-auth', '-y']);
     expect(a.code).toBe(0);

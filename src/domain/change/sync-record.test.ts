@@ -175,3 +175,21 @@ describe('record bookkeeping', () => {
     expect(touchedAfterSync(touched, synced, applied)).toEqual(touched.slice(1));
   });
 });
+
+describe('records written before separators were layout', () => {
+  const block = (text: string) =>
+    `### Requirement: Login\nThe system SHALL let users log in ${text}.\n\n#### Scenario: Valid\n- **WHEN** valid credentials\n- **THEN** a session\n`;
+  const delta = `## MODIFIED Requirements\n${block('with a passkey')}\n---\n\n${block('again').replace('Login', 'Logout')}`;
+
+  it('still count a block fingerprinted through the separator after it as synced', () => {
+    const d = parseDelta(delta, 'auth', 'd.md');
+    const lines = `${block('with a passkey')}\n---`.split('\n');
+    const legacy: SyncRecord = { op: 'MODIFIED', ref: 'auth#Login', hash: blockFingerprint(lines) };
+    const current: SyncRecord = { ...legacy, hash: blockFingerprint(lines.slice(0, -2)) };
+    expect(legacy.hash).not.toBe(current.hash);
+    for (const record of [legacy, current])
+      expect(pendingDelta(d, [record]).modified.map((r) => r.name)).toEqual(['Logout']);
+    const other: SyncRecord = { ...legacy, hash: blockFingerprint(lines.slice(1)) };
+    expect(pendingDelta(d, [other]).modified.map((r) => r.name)).toEqual(['Login', 'Logout']);
+  });
+});

@@ -1,5 +1,7 @@
 import { linesOf } from '../markdown/doc-lines.ts';
+import type { ScannedDoc } from '../markdown/types.ts';
 import type { MergePlan } from '../merge/plan-merge.ts';
+import { legacyCoreEnd } from '../spec/blocks.ts';
 import type { Requirement } from '../spec/model.ts';
 import { parseSpec } from '../spec/parse-spec.ts';
 import type { DeltaSpec } from './delta.ts';
@@ -40,6 +42,26 @@ function entryFingerprint(delta: DeltaSpec, r: Requirement): string {
 }
 
 /**
+ * Whether `hash` fingerprints the block of lines `[start, end)` of `doc` (after `header`, when given).
+ * Records written before separators after a block were layout (2026-12-07) fingerprinted the block
+ * through the separators that follow it, so that extent matches too: a sync from then is still known.
+ */
+export function fingerprintMatches(
+  hash: string | undefined,
+  doc: ScannedDoc,
+  start: number,
+  end: number,
+  header?: string,
+): boolean {
+  if (hash === undefined) return false;
+  const lines = (e: number) =>
+    header === undefined ? linesOf(doc, start, e) : [header, ...linesOf(doc, start, e)];
+  if (blockFingerprint(lines(end)) === hash) return true;
+  const legacy = legacyCoreEnd(doc, end);
+  return legacy !== end && blockFingerprint(lines(legacy)) === hash;
+}
+
+/**
  * The delta without the entries this change already synced and has not edited since: an ADDED or
  * MODIFIED whose block fingerprint equals its record, a REMOVED with a record, a RENAMED with records
  * of both names. Those are done: merges skip them (later edits of those requirements by others are
@@ -49,7 +71,13 @@ export function pendingDelta(delta: DeltaSpec, records: readonly SyncRecord[] | 
   if (!records || records.length === 0) return delta;
   const has = (op: SyncRecord['op'], name: string) => findSyncRecord(records, op, delta.capability, name);
   const synced = (op: 'ADDED' | 'MODIFIED', r: Requirement) =>
-    has(op, r.name)?.hash === entryFingerprint(delta, r);
+    fingerprintMatches(
+      has(op, r.name)?.hash,
+      delta.doc,
+      r.core.start + 1,
+      r.core.end,
+      `### Requirement: ${r.name}`,
+    );
   return {
     ...delta,
     added: delta.added.filter((r) => !synced('ADDED', r)),

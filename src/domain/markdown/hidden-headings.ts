@@ -16,7 +16,9 @@ export interface HiddenHeading {
   text: string;
 }
 
-const LABELLED = /^#{1,6}[ \t]*(?:requirement|scenario):/i;
+// Three to six #s: what a requirement (###) or scenario (####) header mistyped looks like; one or two
+// (`#scenario: tags`) is ordinary text more often than a header.
+const LABELLED = /^#{3,6}[ \t]*(?:requirement|scenario):/i;
 
 /** Lines that look like requirement or scenario headers but are not top-level headings. */
 export function hiddenHeadings(doc: ScannedDoc): HiddenHeading[] {

@@ -182,12 +182,16 @@ export interface DroppedContext {
   target: string;
 }
 
-/** The `merge_content_dropped` warning for content a REMOVED or MODIFIED deletes from the main spec. */
-export function contentDroppedIssue(ctx: DroppedContext, dropped: BlockContent[]): Issue {
+/** The `merge_content_dropped` issue for content a REMOVED or MODIFIED deletes from the main spec. */
+export function contentDroppedIssue(
+  ctx: DroppedContext,
+  dropped: BlockContent[],
+  level: 'WARNING' | 'INFO' = 'WARNING',
+): Issue {
   const what = dropped.map(describe).join(', ');
   const removed = ctx.op === 'REMOVED';
   return {
-    level: 'WARNING',
+    level,
     rule: 'merge_content_dropped',
     message: removed
       ? `${ctx.capability}: REMOVED "${ctx.name}" also deletes this content of its block in ${ctx.target}: ${what}.`

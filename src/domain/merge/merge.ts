@@ -130,7 +130,7 @@ function emptied(input: MergeInput, plan: MergePlan, main: SpecDoc | undefined):
     const note: Issue = {
       level: 'WARNING',
       rule: 'merge_capability_retired',
-      message: `${input.delta.capability}: last requirement removed; the capability is retired and ${input.target} deleted.`,
+      message: `${input.delta.capability}: last requirement removed; the capability is retired: ${input.target} is deleted, and its folder too when nothing else is in it.`,
       file: input.delta.file,
     };
     const { text: _dropped, ...rest } = plan;

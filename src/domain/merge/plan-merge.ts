@@ -1,5 +1,5 @@
 import type { DeltaSpec } from '../change/delta.ts';
-import { blockFingerprint, findSyncRecord } from '../change/sync-record.ts';
+import { findSyncRecord, fingerprintMatches } from '../change/sync-record.ts';
 import type { SyncRecord } from '../change/sync-record-schema.ts';
 import type { Issue } from '../issue.ts';
 import { linesOf } from '../markdown/doc-lines.ts';
@@ -189,7 +189,7 @@ function applyRemovals(state: State): void {
   }
 }
 
-/** Warn when removing or replacing a block deletes tables, HTML, code or nested headings (`block-content.ts`). */
+/** Report removing or replacing a block that deletes tables, HTML, code or nested headings (`block-content.ts`). */
 function warnDropped(
   state: State,
   unit: Unit,
@@ -205,7 +205,12 @@ function warnDropped(
   if (dropped.length === 0) return;
   const { delta, target } = state.input;
   const ctx = { ...op, capability: delta.capability, file: delta.file, target };
-  state.issues.push(contentDroppedIssue(ctx, dropped));
+  // Tables and code a MODIFIED leaves out are the requirement's own, most often dropped on purpose: an
+  // INFO names them without failing --strict. Comments, link lines and nested headings warn.
+  const own = dropped.filter((c) => c.kind === 'table' || c.kind === 'code');
+  const stray = dropped.filter((c) => c.kind !== 'table' && c.kind !== 'code');
+  if (stray.length > 0) state.issues.push(contentDroppedIssue(ctx, stray));
+  if (own.length > 0) state.issues.push(contentDroppedIssue(ctx, own, 'INFO'));
 }
 
 function scenarioLoss(current: Requirement, incoming: Requirement): string[] {
@@ -313,7 +318,7 @@ function resyncAdded(state: State, unit: Unit, name: string): boolean {
     record !== undefined &&
     unit.req !== undefined &&
     unit.edit.kind === 'keep' &&
-    record.hash === blockFingerprint(mainLines(state, unit))
+    fingerprintMatches(record.hash, state.main.doc, unit.core.start, unit.core.end)
   );
 }
 

@@ -20,6 +20,13 @@ describe('retireExtraContent', () => {
     expect(extraOf(wrapped)).toEqual([]);
   });
 
+  it('does not count separators between and after the requirements as extra', () => {
+    const separated = `${AUTH_SPEC.replace('\n### Requirement: Logout', '\n---\n\n### Requirement: Logout')}\n* * *\n`;
+    expect(extraOf(separated)).toEqual([]);
+    // A section after a separator is still extra; the separator itself is not counted.
+    expect(extraOf(`${AUTH_SPEC}\n---\n\n## Notes\nText.\n\n---\n`)).toEqual([[27, '## Notes', 2]]);
+  });
+
   it('names extra sections, preamble text and foreign blocks, one stretch per heading', () => {
     const text = AUTH_SPEC.replace('\n## Purpose', 'Intro text.\n\n## Purpose').replace(
       '## Requirements\n',

@@ -1,5 +1,6 @@
 import { lineAt, lineCount } from '../markdown/doc-lines.ts';
 import { LineKind } from '../markdown/types.ts';
+import { isBreakLine } from '../spec/blocks.ts';
 import type { SpecDoc } from '../spec/model.ts';
 
 /** A stretch of a main spec that is not part of its title, Purpose or requirements. */
@@ -15,8 +16,8 @@ export interface ExtraContent {
 /**
  * What retiring a capability would delete besides its title, Purpose section, `## Requirements` heading
  * and requirement blocks (every requirement is removed when a capability retires): other sections, text
- * before the first section, foreign `###` blocks or text in the Requirements section. Blank lines never
- * count; a wrapped scenario bullet is inside its requirement block, so it does not either (OpenSpec #1782).
+ * before the first section, foreign `###` blocks or text in the Requirements section. Blank lines and
+ * separators (`---` between blocks) never count; a wrapped scenario bullet is inside its requirement block, so it does not either (OpenSpec #1782).
  * Stretches are split at headings and at content that is not extra.
  */
 export function retireExtraContent(spec: SpecDoc): ExtraContent[] {
@@ -32,7 +33,7 @@ export function retireExtraContent(spec: SpecDoc): ExtraContent[] {
   let open: ExtraContent | undefined;
   for (let i = 0; i < n; i++) {
     const kind = doc.kinds[i];
-    if (kind === LineKind.Blank) continue;
+    if (kind === LineKind.Blank || (owned[i] === 0 && isBreakLine(doc, i))) continue;
     if (owned[i] === 1) {
       open = undefined;
       continue;

@@ -74,7 +74,7 @@ export function foldName(name: string): string {
 const NEEDS_COLLAPSE = /[^\S ]| {2}|^ | $/;
 
 /** Whether line `i` is a top-level thematic break (`---`, `***`, `___`, spaced or not). */
-function isBreakLine(doc: ScannedDoc, i: number): boolean {
+export function isBreakLine(doc: ScannedDoc, i: number): boolean {
   if (doc.kinds[i] !== LineKind.Text) return false;
   const src = doc.source;
   const end = doc.lineEnds[i] as number;
@@ -104,6 +104,20 @@ export function coreEnd(doc: ScannedDoc, start: number, end: number): number {
     if (e - 2 < start || doc.kinds[e - 2] !== LineKind.Blank || !isBreakLine(doc, e - 1)) return e;
     e--;
   }
+}
+
+/**
+ * Where `coreEnd` ended a block whose content ends at `end` before separators were layout: past the
+ * separators (and blank lines between them) that follow. Fingerprints recorded by those builds cover them.
+ */
+export function legacyCoreEnd(doc: ScannedDoc, end: number): number {
+  let e = end;
+  for (let i = end; i < doc.kinds.length; i++) {
+    if (doc.kinds[i] === LineKind.Blank) continue;
+    if (!isBreakLine(doc, i)) break;
+    e = i + 1;
+  }
+  return e;
 }
 
 /** Lines `[start, end)` trimmed of blank lines at both ends, joined with `\n` (line endings normalised). */

@@ -156,5 +156,6 @@ export function validateDelta(delta: DeltaSpec): Issue[] {
       );
     }
   }
-  return issues;
+  // In file order (stable: issues on one line keep the order they were found in).
+  return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

@@ -143,6 +143,10 @@ describe('headers that Markdown reads as text', () => {
     ],
     ['in a block quote', `${REQ('A', 'The system SHALL x.\n\n> ### Requirement: quoted')}`],
     ['a tag-like word', `${REQ('A', 'The system SHALL x.\n\n#requirement-review')}`],
+    [
+      'one or two #s before a label',
+      `${REQ('A', 'The system SHALL x.\n\n#scenario: tags are free text\n##Requirement: no')}`,
+    ],
     ['seven #s', `${REQ('A', 'The system SHALL x.\n\n####### Requirement: too deep')}`],
   ])('a header %s is left alone', (_label, reqs) => {
     expect(rules(spec(reqs))).toEqual([]);
