@@ -1,4 +1,5 @@
 import { CliError } from '../domain/errors.ts';
+import { splitLocation } from '../domain/issue.ts';
 import {
   applyEdits,
   planEdits,
@@ -48,7 +49,9 @@ export function planTraceFix(
       before = readTextFile(root, file);
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
-      for (const x of list) skipped.push({ file, line: x.line, ref: x.from, fix: x.to, reason: e.message });
+      // The summary line names the file already: the reason is the message without its location.
+      const reason = splitLocation(e.message, file).message;
+      for (const x of list) skipped.push({ file, line: x.line, ref: x.from, fix: x.to, reason });
       continue;
     }
     const content = applyEdits(before, list);

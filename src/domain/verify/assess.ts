@@ -48,7 +48,9 @@ export function assessVerification(
       },
     ];
   if (read.status === 'invalid')
-    return [warn('archive_verification_unreadable', `${file} cannot be read: ${read.error}`)];
+    return [
+      warn('archive_verification_unreadable', `${file}: not a usable verification record (${read.error}).`),
+    ];
   const r = read.record;
   const issues: Issue[] = [];
   if (r.status === 'failed')
