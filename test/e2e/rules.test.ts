@@ -106,8 +106,13 @@ const CASES: Record<string, Case> = {
   },
   'c-empty-section': {
     rule: 'delta_empty_section',
-    level: 'ERROR',
+    level: 'WARNING',
     change: { delta: `## ADDED Requirements\n${REQ('New')}\n## REMOVED Requirements\n` },
+  },
+  'c-section-text-only': {
+    rule: 'delta_empty_section',
+    level: 'ERROR',
+    change: { delta: `## ADDED Requirements\n${REQ('New')}\n## REMOVED Requirements\nLogout\n` },
   },
   'c-unpaired': {
     rule: 'delta_rename_unpaired',

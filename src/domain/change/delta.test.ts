@@ -67,6 +67,16 @@ describe('parseDelta', () => {
     [
       'an empty section',
       `## ADDED Requirements\n${REQ('A')}\n## REMOVED Requirements\n`,
+      'WARNING:delta_empty_section@9',
+    ],
+    [
+      'a section holding only a template comment',
+      `## ADDED Requirements\n${REQ('A')}\n## MODIFIED Requirements\n<!-- none -->\n\n## RENAMED Requirements\n`,
+      'WARNING:delta_empty_section@9',
+    ],
+    [
+      'a section with text but no entries',
+      `## ADDED Requirements\n${REQ('A')}\n## REMOVED Requirements\nLogout\n`,
       'ERROR:delta_empty_section@9',
     ],
     ['no delta sections', 'Just notes.\n', 'ERROR:delta_no_sections@1'],

@@ -1,5 +1,6 @@
 import type { DeltaSpec } from '../change/delta.ts';
 import type { Issue } from '../issue.ts';
+import { LineKind } from '../markdown/types.ts';
 import { isPartialModify } from '../merge/scenario-ops.ts';
 import { foldName } from '../spec/blocks.ts';
 import { checkHiddenHeadings } from './heading-rules.ts';
@@ -105,17 +106,34 @@ function emptySections(delta: DeltaSpec, add: Sink): void {
   };
   for (const s of delta.sections) {
     if (counts[s.op] === 0) {
+      // Nothing at all (blank lines, an HTML comment, as templates leave them) changes nothing: a warning.
+      // Text that names no entry may be an entry written wrongly: an error, so it is never dropped unread.
+      const text = sectionHasText(delta, s.line);
       add(
-        'ERROR',
+        text ? 'ERROR' : 'WARNING',
         'delta_empty_section',
         s.line,
-        `"## ${s.op} Requirements" has no entries.`,
+        text
+          ? `"## ${s.op} Requirements" has text but no entries, so nothing in it is applied.`
+          : `"## ${s.op} Requirements" has no entries.`,
         s.op === 'RENAMED'
           ? 'Add FROM:/TO: pairs or remove the section.'
           : 'Add "### Requirement: <name>" entries or remove the section.',
       );
     }
   }
+}
+
+/** Whether the section headed at line `line` holds any line other than blank lines, code and HTML. */
+function sectionHasText(delta: DeltaSpec, line: number): boolean {
+  const { doc } = delta;
+  const next = doc.headings.find((h) => h.line > line && h.level <= 2);
+  const end = next ? next.line : doc.kinds.length;
+  for (let i = line + 1; i < end; i++) {
+    const k = doc.kinds[i];
+    if (k !== LineKind.Blank && k !== LineKind.Html && k !== LineKind.Code) return true;
+  }
+  return false;
 }
 
 /** Rules on one delta file that do not need the main spec (syntax issues come from the parser). */
