@@ -1,14 +1,13 @@
 // --no-interactive (off a terminal with stdin left open, and on a pseudo-terminal where it matters),
 // trace --yes (long form) and trace -o/--output, through the built CLI.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, type CliRun, runCli } from '../helpers/cli.ts';
-import { commitAll } from '../helpers/git-repo.ts';
-import { f2Files, read, snapshotTree, tempProjects } from '../helpers/tmp-project.ts';
-import { tracedProject } from '../helpers/traced-fixture.ts';
+import { f2Files, read, snapshotProjectFiles, snapshotTree, tempProjects } from '../helpers/tmp-project.ts';
+import { renamedTracedProject, tracedProject } from '../helpers/traced-fixture.ts';
 
 const { project, track } = tempProjects();
 
@@ -45,27 +44,6 @@ function runStdinOpen(cwd: string, args: string[]): Promise<Result> {
   });
 }
 
-/** The project's files (not git's), to check that a command wrote nothing. */
-function files(root: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(snapshotTree(root)).filter(([k]) => !k.startsWith('.git/')));
-}
-
-/** The traced fixture after an archived rename: three references dangle and `trace --fix` would rewrite them. */
-function renamedProject(): string {
-  const { root } = tracedProject();
-  track(root);
-  const change = join(root, 'openspec/changes/rename-login');
-  mkdirSync(join(change, 'specs/auth'), { recursive: true });
-  writeFileSync(join(change, '.openspec.yaml'), 'schema: spec-driven\ncreated: 2026-01-12\n');
-  writeFileSync(
-    join(change, 'specs/auth/spec.md'),
-    '## RENAMED Requirements\n- FROM: `### Requirement: User Login`\n- TO: `### Requirement: Sign In`\n',
-  );
-  expect(runCli(root, ['archive', 'rename-login', '-y']).code).toBe(0);
-  commitAll(root, 'rename login');
-  return root;
-}
-
 const emptyDir = () => track(mkdtempSync(join(tmpdir(), 'specwright-flags-')));
 
 describe('--no-interactive off a terminal, with stdin left open', () => {
@@ -75,12 +53,12 @@ describe('--no-interactive off a terminal, with stdin left open', () => {
     ['trace', () => tracedProject().root, ['trace'], 0],
   ] as const)('%s answers exactly as without the flag', async (_, make, args, code) => {
     const root = make();
-    const before = files(root);
+    const before = snapshotProjectFiles(root);
     const plain = runCli(root, [...args]);
     const r = await runStdinOpen(root, [...args, '--no-interactive']);
     expect(r).toEqual({ code, stdout: plain.stdout, stderr: plain.stderr });
     expect(r.stdout.length).toBeGreaterThan(0);
-    expect(files(root)).toEqual(before);
+    expect(snapshotProjectFiles(root)).toEqual(before);
   });
 
   it('archive with incomplete tasks refuses at once, naming --yes, and writes nothing', async () => {
@@ -106,13 +84,13 @@ describe('--no-interactive off a terminal, with stdin left open', () => {
   });
 
   it('trace --fix shows the diff, writes nothing and exits 1', async () => {
-    const root = renamedProject();
-    const before = files(root);
+    const root = renamedTracedProject();
+    const before = snapshotProjectFiles(root);
     const r = await runStdinOpen(root, ['trace', '--fix', '--no-interactive']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('+// @spec auth#Sign In');
     expect(r.stderr).toBe('Nothing written: rerun with --fix -y to rewrite 3 references in 2 files.\n');
-    expect(files(root)).toEqual(before);
+    expect(snapshotProjectFiles(root)).toEqual(before);
   });
 
   it('init creates the skeleton without asking for assistants', async () => {
@@ -202,22 +180,22 @@ describe.skipIf(!HAS_SCRIPT)('--no-interactive on a terminal', () => {
   });
 
   it('trace --fix: asks without the flag; with it prints the diff and writes nothing', async () => {
-    const root = renamedProject();
-    const before = files(root);
+    const root = renamedTracedProject();
+    const before = snapshotProjectFiles(root);
     const question = 'Rewrite these references?';
     expect((await onTerminal(root, ['trace', '--fix'], question)).code).toBe(130);
-    expect(files(root)).toEqual(before);
+    expect(snapshotProjectFiles(root)).toEqual(before);
     const r = await onTerminal(root, ['trace', '--fix', '--no-interactive'], question);
     expect(r.code).toBe(1);
     expect(r.output).not.toContain(question);
     expect(r.output).toContain('Nothing written: rerun with --fix -y to rewrite 3 references in 2 files.');
-    expect(files(root)).toEqual(before);
+    expect(snapshotProjectFiles(root)).toEqual(before);
   });
 });
 
 describe('trace --yes (long form)', () => {
   it('with --fix rewrites the dangling references', () => {
-    const root = renamedProject();
+    const root = renamedTracedProject();
     const r = runCli(root, ['trace', '--fix', '--yes']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('Rewrote 3 references in 2 files.\n');
@@ -227,13 +205,13 @@ describe('trace --yes (long form)', () => {
   });
 
   it('without --fix is ignored with a warning', () => {
-    const root = renamedProject();
-    const before = files(root);
+    const root = renamedTracedProject();
+    const before = snapshotProjectFiles(root);
     const r = runCli(root, ['trace', '--yes']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('Warning: ignoring -y/--yes: it applies only together with --fix.\n');
     expect(r.stdout).toBe(runCli(root, ['trace']).stdout);
-    expect(files(root)).toEqual(before);
+    expect(snapshotProjectFiles(root)).toEqual(before);
   });
 });
 
@@ -277,13 +255,13 @@ describe('trace -o/--output', () => {
     const sub = join(root, 'src');
     expect(runCli(sub, ['trace', '-o', 'here.md', '--format', 'md']).code).toBe(0);
     expect(read(root, 'src/here.md')).toMatch(/^## Spec coverage: 80\.0%/);
-    const before = files(root);
+    const before = snapshotProjectFiles(root);
     const r = runCli(sub, ['trace', '-o', '../up.md', '--json']);
     expect(r.code).toBe(1);
     expect((r.json() as Json).status[0]).toMatchObject({
       code: 'path_outside_root',
       message: 'Path is outside the allowed directory: ../up.md',
     });
-    expect(files(root)).toEqual(before);
+    expect(snapshotProjectFiles(root)).toEqual(before);
   });
 });

@@ -1,37 +1,15 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
-import { commitAll } from '../helpers/git-repo.ts';
-import { AUTH_SPEC, f2Files, snapshotTree, tempProjects } from '../helpers/tmp-project.ts';
-import { tracedProject } from '../helpers/traced-fixture.ts';
+import { AUTH_SPEC, f2Files, snapshotProjectFiles, tempProjects } from '../helpers/tmp-project.ts';
+import { renamedTracedProject } from '../helpers/traced-fixture.ts';
 
 const { project, track } = tempProjects();
 
 // biome-ignore lint/suspicious/noExplicitAny: assertions walk arbitrary JSON documents printed by the CLI
 type Json = Record<string, any>;
-
-/** The project's files (not git's), to check that a refused command wrote nothing. */
-function files(root: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(snapshotTree(root)).filter(([k]) => !k.startsWith('.git/')));
-}
-
-/** The traced fixture after an archived rename: three references dangle and `trace --fix -y` would rewrite them. */
-function renamedProject(): string {
-  const { root } = tracedProject();
-  track(root);
-  const change = join(root, 'openspec/changes/rename-login');
-  mkdirSync(join(change, 'specs/auth'), { recursive: true });
-  writeFileSync(join(change, '.openspec.yaml'), 'schema: spec-driven\ncreated: 2026-01-12\n');
-  writeFileSync(
-    join(change, 'specs/auth/spec.md'),
-    '## RENAMED Requirements\n- FROM: `### Requirement: User Login`\n- TO: `### Requirement: Sign In`\n',
-  );
-  expect(runCli(root, ['archive', 'rename-login', '-y']).code).toBe(0);
-  commitAll(root, 'rename login');
-  return root;
-}
 
 describe('show: flags for the other item kind are ignored with a warning', () => {
   it.each([
@@ -124,14 +102,14 @@ describe('show <spec> --requirements -r <n> is a usage error', () => {
 
 describe('trace: -y needs --fix; --fix refuses options whose output it would drop', () => {
   it('trace -y without --fix warns, reports as usual and rewrites nothing', () => {
-    const root = renamedProject();
-    const before = files(root);
+    const root = renamedTracedProject();
+    const before = snapshotProjectFiles(root);
     const plain = runCli(root, ['trace', '--json']);
     const r = runCli(root, ['trace', '-y', '--json']);
     expect(r.code).toBe(plain.code);
     expect(r.stderr).toBe('Warning: ignoring -y/--yes: it applies only together with --fix.\n');
     expect(r.json()).toEqual(plain.json());
-    expect(files(root)).toEqual(before);
+    expect(snapshotProjectFiles(root)).toEqual(before);
   });
 
   it.each([
@@ -140,8 +118,8 @@ describe('trace: -y needs --fix; --fix refuses options whose output it would dro
     [['--format', 'md'], "option '--format <format>'"],
     [['--min-coverage', '50'], "option '--min-coverage <percent>'"],
   ])('trace --fix -y %j exits 2 and writes nothing', (flags, named) => {
-    const root = renamedProject();
-    const before = files(root);
+    const root = renamedTracedProject();
+    const before = snapshotProjectFiles(root);
     const r = runCli(root, ['trace', '--fix', '-y', ...flags]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
@@ -149,7 +127,7 @@ describe('trace: -y needs --fix; --fix refuses options whose output it would dro
     const j = runCli(root, ['trace', '--fix', '-y', ...flags, '--json']);
     expect(j.code).toBe(2);
     expect((j.json() as Json).status[0].code).toBe('usage_error');
-    expect(files(root)).toEqual(before);
+    expect(snapshotProjectFiles(root)).toEqual(before);
   });
 });
 
@@ -183,7 +161,7 @@ describe('symlinked item folders are refused by name, not reported unknown', () 
 describe('new change --schema with path parts', () => {
   it('is refused as an invalid name before any lookup, and nothing is created', () => {
     const root = project(f2Files());
-    const before = files(root);
+    const before = snapshotProjectFiles(root);
     const r = runCli(root, ['new', 'change', 'zz', '--schema', '../x']);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toBe("Error: '../x' is not a valid schema name.");
@@ -191,6 +169,6 @@ describe('new change --schema with path parts', () => {
     const j = runCli(root, ['new', 'change', 'zz', '--schema', 'a/b', '--json']);
     expect(j.code).toBe(1);
     expect((j.json() as Json).status[0].code).toBe('invalid_schema_name');
-    expect(files(root)).toEqual(before);
+    expect(snapshotProjectFiles(root)).toEqual(before);
   });
 });

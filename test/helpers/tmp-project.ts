@@ -41,6 +41,11 @@ export function snapshotTree(root: string): Record<string, string> {
   return out;
 }
 
+/** `snapshotTree` of the project's own files, git's left out: to check that a command wrote nothing. */
+export function snapshotProjectFiles(root: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(snapshotTree(root)).filter(([k]) => !k.startsWith('.git/')));
+}
+
 export function read(root: string, rel: string): string {
   return readFileSync(join(root, rel), 'utf8');
 }

@@ -1,6 +1,8 @@
-import { cpSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { runCli } from './cli.ts';
 import { commitAll, initRepo } from './git-repo.ts';
 import { makeTree } from './temp-tree.ts';
 
@@ -15,4 +17,22 @@ export function tracedProject(): { root: string; commit: string } {
   cpSync(FIXTURE, root, { recursive: true });
   initRepo(root);
   return { root, commit: commitAll(root, 'initial') };
+}
+
+/**
+ * `tracedProject` after an archived (and committed) rename of `auth#User Login` to `Sign In`: three
+ * references dangle, and `trace --fix -y` would rewrite them.
+ */
+export function renamedTracedProject(): string {
+  const { root } = tracedProject();
+  const change = join(root, 'openspec/changes/rename-login');
+  mkdirSync(join(change, 'specs/auth'), { recursive: true });
+  writeFileSync(join(change, '.openspec.yaml'), 'schema: spec-driven\ncreated: 2026-01-12\n');
+  writeFileSync(
+    join(change, 'specs/auth/spec.md'),
+    '## RENAMED Requirements\n- FROM: `### Requirement: User Login`\n- TO: `### Requirement: Sign In`\n',
+  );
+  expect(runCli(root, ['archive', 'rename-login', '-y']).code).toBe(0);
+  commitAll(root, 'rename login');
+  return root;
 }
