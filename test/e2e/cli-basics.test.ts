@@ -4,7 +4,7 @@ import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyFileTransaction } from '../../src/io/atomic-write.ts';
-import { CLI, runCli } from '../helpers/cli.ts';
+import { CLI, runCli, runCliStdinOpen } from '../helpers/cli.ts';
 import { makeTree, snapshotTree } from '../helpers/temp-tree.ts';
 
 const VERSION = (
@@ -83,18 +83,7 @@ describe('global behaviour', () => {
   it('never waits on a non-TTY stdin that stays open', async () => {
     const root = project();
     for (const args of [['list'], ['init'], ['new', 'change', 'other'], ['list', '--json'], ['--help']]) {
-      const child = spawn(process.execPath, [CLI, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-      const code = await new Promise<number | null>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          child.kill();
-          reject(new Error(`specwright ${args.join(' ')} waited on stdin`));
-        }, 10_000);
-        child.on('exit', (c) => {
-          clearTimeout(timer);
-          resolve(c);
-        });
-      });
-      child.stdin.end();
+      const { code } = await runCliStdinOpen(root, args);
       expect(code).toBe(0);
     }
   });

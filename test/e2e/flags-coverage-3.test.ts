@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, type CliRun, runCli } from '../helpers/cli.ts';
+import { CLI, runCli, runCliStdinOpen } from '../helpers/cli.ts';
 import { f2Files, read, snapshotProjectFiles, snapshotTree, tempProjects } from '../helpers/tmp-project.ts';
 import { renamedTracedProject, tracedProject } from '../helpers/traced-fixture.ts';
 
@@ -13,36 +13,6 @@ const { project, track } = tempProjects();
 
 // biome-ignore lint/suspicious/noExplicitAny: assertions walk arbitrary JSON documents printed by the CLI
 type Json = Record<string, any>;
-
-type Result = Pick<CliRun, 'code' | 'stdout' | 'stderr'>;
-
-/** Run the CLI with stdin a pipe that stays open (not a terminal, never closed); fails if it waits on it. */
-function runStdinOpen(cwd: string, args: string[]): Promise<Result> {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => {
-    stdout += c.toString();
-  });
-  child.stderr.on('data', (c: Buffer) => {
-    stderr += c.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`specwright ${args.join(' ')} waited on stdin`));
-    }, 10_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      child.stdin.end();
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
-}
 
 const emptyDir = () => track(mkdtempSync(join(tmpdir(), 'specwright-flags-')));
 
@@ -55,7 +25,7 @@ describe('--no-interactive off a terminal, with stdin left open', () => {
     const root = make();
     const before = snapshotProjectFiles(root);
     const plain = runCli(root, [...args]);
-    const r = await runStdinOpen(root, [...args, '--no-interactive']);
+    const r = await runCliStdinOpen(root, [...args, '--no-interactive']);
     expect(r).toEqual({ code, stdout: plain.stdout, stderr: plain.stderr });
     expect(r.stdout.length).toBeGreaterThan(0);
     expect(snapshotProjectFiles(root)).toEqual(before);
@@ -64,19 +34,19 @@ describe('--no-interactive off a terminal, with stdin left open', () => {
   it('archive with incomplete tasks refuses at once, naming --yes, and writes nothing', async () => {
     const root = project(f2Files());
     const before = snapshotTree(root);
-    const r = await runStdinOpen(root, ['archive', 'add-auth', '--no-interactive']);
+    const r = await runCliStdinOpen(root, ['archive', 'add-auth', '--no-interactive']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Fix: Complete the tasks, or rerun with: specwright archive add-auth --yes\n');
     expect(snapshotTree(root)).toEqual(before);
-    const yes = await runStdinOpen(root, ['archive', 'add-auth', '--no-interactive', '--yes']);
+    const yes = await runCliStdinOpen(root, ['archive', 'add-auth', '--no-interactive', '--yes']);
     expect(yes.code).toBe(0);
     expect(existsSync(join(root, 'openspec/changes/add-auth'))).toBe(false);
   });
 
   it('sync applies the change and keeps it open', async () => {
     const root = project(f2Files());
-    const r = await runStdinOpen(root, ['sync', 'add-auth', '--no-interactive']);
+    const r = await runCliStdinOpen(root, ['sync', 'add-auth', '--no-interactive']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("Change 'add-auth' synced into the main specs; the change stays open.\n");
     expect(read(root, 'openspec/specs/auth/spec.md')).toContain('### Requirement: Sign Out');
@@ -86,7 +56,7 @@ describe('--no-interactive off a terminal, with stdin left open', () => {
   it('trace --fix shows the diff, writes nothing and exits 1', async () => {
     const root = renamedTracedProject();
     const before = snapshotProjectFiles(root);
-    const r = await runStdinOpen(root, ['trace', '--fix', '--no-interactive']);
+    const r = await runCliStdinOpen(root, ['trace', '--fix', '--no-interactive']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('+// @spec auth#Sign In');
     expect(r.stderr).toBe('Nothing written: rerun with --fix -y to rewrite 3 references in 2 files.\n');
@@ -95,7 +65,7 @@ describe('--no-interactive off a terminal, with stdin left open', () => {
 
   it('init creates the skeleton without asking for assistants', async () => {
     const dir = emptyDir();
-    const r = await runStdinOpen(dir, ['init', '--no-interactive']);
+    const r = await runCliStdinOpen(dir, ['init', '--no-interactive']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('No assistant selected');
     expect(Object.keys(snapshotTree(dir)).sort()).toEqual(

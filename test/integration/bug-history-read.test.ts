@@ -1,10 +1,9 @@
 // Regression tests named after the OpenSpec bugs they guard (numbers from
 // /work/shared/reference/openspec-bug-history.md, §1.10 and §3b), run through the built CLI; §3a is in
 // bug-history.test.ts.
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { changeFixtures, DELTA, type Json, STEPS } from '../helpers/change-fixture.ts';
-import { CLI, runCli } from '../helpers/cli.ts';
+import { runCli, runCliStdinOpen } from '../helpers/cli.ts';
 import { f2Files, snapshotTree, tempProjects } from '../helpers/tmp-project.ts';
 
 const { project } = tempProjects();
@@ -31,26 +30,7 @@ describe('1.10 non-interactive behaviour', () => {
   ])('%j with stdin left open does not wait for it (#1479)', async (args, expected) => {
     const root = project(f2Files());
     const before = snapshotTree(root);
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: root,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { PATH: process.env.PATH ?? '', HOME: root, NO_COLOR: '1' },
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        child.kill();
-        reject(new Error(`specwright ${args.join(' ')} waited on stdin`));
-      }, 10_000);
-      child.on('exit', (c) => {
-        clearTimeout(timer);
-        resolve(c);
-      });
-    });
-    child.stdin.end();
+    const { code, stderr } = await runCliStdinOpen(root, args);
     expect(code).toBe(expected);
     if (expected === 1) expect(stderr).toContain('specwright archive add-auth --yes');
     expect(snapshotTree(root)).toEqual(before);
