@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { authChangeInput } from '../../../test/helpers/change-input.ts';
 import { AUTH_SPEC } from '../../../test/helpers/tmp-project.ts';
-import { type ChangeInput, planChange } from './plan-change.ts';
+import { planChange } from './plan-change.ts';
 
 function plan(deltaText: string, linkedFolders?: string[]) {
-  const input: ChangeInput = {
-    name: 'c',
-    deltaFiles: [{ capability: 'auth', file: 'd.md', text: deltaText }],
-    misplaced: [],
-    mainSpecs: new Map([['auth', AUTH_SPEC]]),
-    mainPath: (cap) => `openspec/specs/${cap}/spec.md`,
-    skipSpecs: false,
-    retireCapabilities: false,
-    dir: 'openspec/changes/c',
-    ...(linkedFolders ? { linkedFolders } : {}),
-  };
-  return planChange(input);
+  return planChange(authChangeInput(deltaText, AUTH_SPEC, linkedFolders ? { linkedFolders } : {}));
 }
 
 const ADDED =

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { authChangeInput } from '../../../test/helpers/change-input.ts';
 import type { MergePlan } from '../merge/merge.ts';
 import { parseDelta } from './delta.ts';
-import { type ChangeInput, planChange } from './plan-change.ts';
+import { planChange } from './plan-change.ts';
 import {
   blockFingerprint,
   mergeSyncRecords,
@@ -47,17 +48,7 @@ The system SHALL log sign-ins.
 `;
 
 function plan(main: string | undefined, deltaText: string, synced?: SyncRecord[]) {
-  const input: ChangeInput = {
-    name: 'c',
-    deltaFiles: [{ capability: 'auth', file: 'd.md', text: deltaText }],
-    misplaced: [],
-    mainSpecs: new Map([['auth', main]]),
-    mainPath: (cap) => `openspec/specs/${cap}/spec.md`,
-    skipSpecs: false,
-    retireCapabilities: false,
-    dir: 'openspec/changes/c',
-    ...(synced ? { synced } : {}),
-  };
+  const input = authChangeInput(deltaText, main, synced ? { synced } : {});
   const { deltas, merges, issues } = planChange(input);
   const merge = merges[0] as MergePlan;
   return { merge, issues, records: planSyncRecords(deltas, input.mainSpecs, merges) };
