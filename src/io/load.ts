@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { ChangeInput } from '../domain/change/plan-change.ts';
 import type { ChangeBase } from '../domain/change/staleness.ts';
@@ -6,7 +6,7 @@ import type { SyncRecord } from '../domain/change/sync-record-schema.ts';
 import type { Issue } from '../domain/issue.ts';
 import { changeMetadataPath, readChangeMetadata } from './change-meta.ts';
 import { readListedTextFile, readTextFileIfExists } from './fs-safe.ts';
-import { mainSpecPath, PROJECT_PATHS } from './project.ts';
+import { isDir, mainSpecPath, PROJECT_PATHS } from './project.ts';
 
 const DELTA_HINT = /^##[ \t]+(?:ADDED|MODIFIED|REMOVED|RENAMED)[ \t]+Requirements/im;
 
@@ -16,15 +16,6 @@ export interface SpecFile {
   rel: string;
   /** A symbolic link to a folder: listed (so it can be reported) but never entered. */
   linkedFolder?: true;
-}
-
-/** Whether the symlink `abs` leads to a folder; a dangling or looping link does not (reading it reports it). */
-function linksToFolder(abs: string): boolean {
-  try {
-    return statSync(abs, { throwIfNoEntry: false })?.isDirectory() === true;
-  } catch {
-    return false;
-  }
 }
 
 /** Every file under `dir` (recursive, dot entries skipped, symlinked folders listed but not entered), POSIX paths. */
@@ -43,7 +34,7 @@ function walkFiles(dir: string, prefix = ''): SpecFile[] {
     if (e.isDirectory()) out.push(...walkFiles(`${dir}${sep}${e.name}`, rel));
     else if (e.isFile()) out.push({ rel });
     else if (e.isSymbolicLink())
-      out.push(linksToFolder(`${dir}${sep}${e.name}`) ? { rel, linkedFolder: true } : { rel });
+      out.push(isDir(`${dir}${sep}${e.name}`) ? { rel, linkedFolder: true } : { rel });
   }
   return out;
 }

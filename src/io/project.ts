@@ -37,7 +37,8 @@ export interface ProjectRoot {
   source: RootSource;
 }
 
-function isDir(abs: string): boolean {
+/** Whether `abs` is a folder, following symlinks; false when nothing is there or a link dangles or loops. */
+export function isDir(abs: string): boolean {
   try {
     return statSync(abs).isDirectory();
   } catch {

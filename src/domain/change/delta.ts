@@ -59,7 +59,8 @@ interface Ctx {
   issue: (level: Issue['level'], rule: string, line: number, message: string, fix?: string) => void;
 }
 
-function isContent(doc: ScannedDoc, i: number): boolean {
+/** Whether line `i` is neither blank nor code nor HTML: text that means something to a delta. */
+export function isContent(doc: ScannedDoc, i: number): boolean {
   const k = doc.kinds[i];
   return k !== LineKind.Blank && k !== LineKind.Code && k !== LineKind.Html;
 }

@@ -161,7 +161,8 @@ function noun(c: BlockContent): string {
   }
 }
 
-function shortLabel(label: string): string {
+/** A label cut to 60 characters for a message. */
+export function shortLabel(label: string): string {
   return label.length > 60 ? `${label.slice(0, 59)}…` : label;
 }
 

@@ -2,6 +2,7 @@ import { lineAt, lineCount } from '../markdown/doc-lines.ts';
 import { LineKind } from '../markdown/types.ts';
 import { isBreakLine } from '../spec/blocks.ts';
 import type { SpecDoc } from '../spec/model.ts';
+import { shortLabel } from './block-content.ts';
 
 /** A stretch of a main spec that is not part of its title, Purpose or requirements. */
 export interface ExtraContent {
@@ -51,7 +52,7 @@ export function retireExtraContent(spec: SpecDoc): ExtraContent[] {
 /** `line 30 "## Notes" (+2 lines)`, for messages; at most `max` stretches, then a count of the rest. */
 export function describeExtraContent(extra: ExtraContent[], max = 5): string {
   const shown = extra.slice(0, max).map((e) => {
-    const text = e.text.length > 60 ? `${e.text.slice(0, 59)}…` : e.text;
+    const text = shortLabel(e.text);
     const more = e.lines > 1 ? ` (+${e.lines - 1} line${e.lines === 2 ? '' : 's'})` : '';
     return `line ${e.line + 1} "${text}"${more}`;
   });

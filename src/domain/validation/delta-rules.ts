@@ -1,6 +1,5 @@
-import type { DeltaSpec } from '../change/delta.ts';
+import { type DeltaSpec, isContent } from '../change/delta.ts';
 import type { Issue } from '../issue.ts';
-import { LineKind } from '../markdown/types.ts';
 import { isPartialModify } from '../merge/scenario-ops.ts';
 import { foldName } from '../spec/blocks.ts';
 import { checkHiddenHeadings } from './heading-rules.ts';
@@ -129,10 +128,7 @@ function sectionHasText(delta: DeltaSpec, line: number): boolean {
   const { doc } = delta;
   const next = doc.headings.find((h) => h.line > line && h.level <= 2);
   const end = next ? next.line : doc.kinds.length;
-  for (let i = line + 1; i < end; i++) {
-    const k = doc.kinds[i];
-    if (k !== LineKind.Blank && k !== LineKind.Html && k !== LineKind.Code) return true;
-  }
+  for (let i = line + 1; i < end; i++) if (isContent(doc, i)) return true;
   return false;
 }
 
